@@ -1,0 +1,125 @@
+"""Lifecycle domain actions (Capstone §6.1-6.2): one transaction, one audit entry each."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from typing import Any
+
+import django.dispatch
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bluehelmet.core.audit import log_action
+from bluehelmet.core.context import single_audit_entry
+from bluehelmet.core.models import Mission, MissionStatus
+from bluehelmet.core.permissions import Action, user_can
+from bluehelmet.lifecycle.gates import GateCheck, check_gates
+from bluehelmet.lifecycle.models import PhaseTransition
+from bluehelmet.lifecycle.phases import ALLOWED, Phase
+
+# Sent after commit; the mandates app hooks it to open the consultations §4.3 requires.
+phase_changed = django.dispatch.Signal()
+
+
+class TransitionErrorCode(enum.StrEnum):
+    FORBIDDEN = "forbidden"
+    NOT_ALLOWED = "not_allowed"
+    GATES_FAILED = "gates_failed"
+    BAD_DATE = "bad_date"
+
+
+class TransitionError(Exception):
+    def __init__(self, code: TransitionErrorCode, message: str, checks: list[GateCheck] | None = None):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.checks = checks or []
+
+
+STATUS_BY_PHASE = {
+    Phase.PRE_DEPLOYMENT: MissionStatus.PLANNED,
+    Phase.TRANSITION: MissionStatus.DRAWING_DOWN,
+    Phase.WITHDRAWAL: MissionStatus.DRAWING_DOWN,
+    Phase.LIQUIDATION: MissionStatus.DRAWING_DOWN,
+    Phase.CLOSED: MissionStatus.CLOSED,
+}
+
+
+def _check_date(mission: Mission, effective_on: datetime.date) -> None:
+    today = timezone.now().date()
+    if effective_on > today:
+        raise TransitionError(
+            TransitionErrorCode.BAD_DATE, _("A transition cannot take effect in the future.")
+        )
+    last = PhaseTransition.objects.filter(mission=mission).order_by("-effective_on").first()
+    if last and effective_on < last.effective_on:
+        raise TransitionError(
+            TransitionErrorCode.BAD_DATE,
+            _("The previous transition took effect on %(date)s; this one cannot precede it.")
+            % {"date": last.effective_on},
+        )
+
+
+def do_transition_mission_phase(
+    mission: Mission,
+    to_phase: str,
+    *,
+    acting_user: Any,
+    effective_on: datetime.date | None = None,
+    override_reason: str = "",
+) -> PhaseTransition:
+    """Move ``mission`` to ``to_phase`` if the gates pass, or with a recorded override reason."""
+    if acting_user is not None and not user_can(acting_user, Action.TRANSITION, mission.pk):
+        raise TransitionError(
+            TransitionErrorCode.FORBIDDEN, _("Your role does not decide lifecycle transitions.")
+        )
+    if to_phase not in ALLOWED.get(mission.phase, set()):
+        raise TransitionError(
+            TransitionErrorCode.NOT_ALLOWED,
+            _("A mission in %(current)s cannot move to %(target)s.")
+            % {"current": Phase(mission.phase).label, "target": Phase(to_phase).label},
+        )
+    effective_on = effective_on or timezone.now().date()
+    _check_date(mission, effective_on)
+    checks = check_gates(mission, to_phase)
+    failed = [c for c in checks if not c.passed]
+    override_reason = override_reason.strip()
+    if failed and not override_reason:
+        raise TransitionError(
+            TransitionErrorCode.GATES_FAILED,
+            _("%(n)d gate check(s) failed; fix them or give a reason to override.")
+            % {"n": len(failed)},
+            checks,
+        )
+    return _record_transition(mission, to_phase, acting_user, effective_on, checks,
+                              override_reason if failed else "")
+
+
+def _record_transition(
+    mission: Mission, to_phase: str, acting_user: Any, effective_on: datetime.date,
+    checks: list[GateCheck], override_reason: str,
+) -> PhaseTransition:
+    with transaction.atomic(), single_audit_entry():
+        mission = Mission.objects.select_for_update().get(pk=mission.pk)
+        before = mission.snapshot()
+        transition = PhaseTransition.objects.create(
+            mission=mission, from_phase=mission.phase, to_phase=to_phase,
+            effective_on=effective_on,
+            decided_by=acting_user if getattr(acting_user, "pk", None) else None,
+            gate_report=[c.as_dict() for c in checks],
+            overridden=bool(override_reason), override_reason=override_reason,
+        )
+        mission.phase = to_phase
+        mission.status = STATUS_BY_PHASE.get(Phase(to_phase), MissionStatus.ACTIVE)
+        mission.save(update_fields=["phase", "status", "updated_at"])
+        log_action(
+            "transition_mission_phase", mission, acting_user=acting_user,
+            before=before, after=mission.snapshot(),
+            note=(_("Override: %(reason)s") % {"reason": override_reason}) if override_reason else "",
+        )
+        transaction.on_commit(
+            lambda: phase_changed.send(sender=PhaseTransition, transition=transition)
+        )
+    return transition

@@ -1,0 +1,193 @@
+"""Gate checks before each lifecycle phase (Capstone §6.1-6.3).
+
+Each check is a small function returning a ``GateCheck`` that says, in words a mission leader
+can read, what is there and what is missing. Gates advise; a transition can override them with a
+recorded reason (DESIGN "Doctrine as code").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+from django.utils.translation import gettext as _
+
+from bluehelmet.core.models import (
+    Assignment,
+    Component,
+    ComponentKind,
+    Contingent,
+    ContingentStatus,
+    Mission,
+    OrgUnit,
+    OrgUnitKind,
+    PostRole,
+    SofaStatus,
+)
+from bluehelmet.lifecycle.models import MilestoneKind, StartUpMilestone
+from bluehelmet.lifecycle.phases import Phase
+
+
+@dataclass(frozen=True)
+class GateCheck:
+    code: str
+    passed: bool
+    explanation: str
+    citation: str
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _milestone(mission: Mission, kind: str, citation: str) -> GateCheck:
+    label = MilestoneKind(kind).label
+    found = StartUpMilestone.objects.filter(mission=mission, kind=kind).first()
+    if found:
+        text = _("%(label)s recorded on %(date)s.") % {"label": label, "date": found.achieved_on}
+    else:
+        text = _("%(label)s is not recorded yet.") % {"label": label}
+    return GateCheck(kind, found is not None, str(text), citation)
+
+
+def _mandate_date(mission: Mission) -> GateCheck:
+    ok = mission.mandate_authorised_on is not None
+    text = (
+        _("Mandate authorised on %(date)s.") % {"date": mission.mandate_authorised_on}
+        if ok
+        else _("No Security Council mandate date is recorded; the deployment clock cannot start.")
+    )
+    return GateCheck("mandate_authorised", ok, str(text), "Capstone §6.2")
+
+
+def _sofa(mission: Mission) -> GateCheck:
+    ok = mission.sofa_status != SofaStatus.NONE
+    text = (
+        _("SOFA/SOMA status: %(status)s.") % {"status": mission.get_sofa_status_display()}
+        if ok
+        else _("No SOFA/SOMA negotiation with the host government is recorded.")
+    )
+    return GateCheck("sofa_soma", ok, str(text), "Capstone §6.2")
+
+
+def _mission_hq(mission: Mission) -> GateCheck:
+    hq = OrgUnit.objects.filter(mission=mission, kind=OrgUnitKind.MISSION_HQ).first()
+    text = (
+        _("Mission headquarters: %(name)s.") % {"name": hq.name}
+        if hq
+        else _("No mission headquarters is recorded in the organisation.")
+    )
+    return GateCheck("mission_hq", hq is not None, str(text), "Capstone §6.2")
+
+
+def _filled(mission: Mission, role: str) -> bool:
+    return Assignment.objects.current().filter(mission=mission, post__role=role).exists()
+
+
+def _head_of_mission(mission: Mission) -> GateCheck:
+    ok = _filled(mission, PostRole.HOM)
+    text = _("The Head of Mission is in post.") if ok else _("No Head of Mission is in post.")
+    return GateCheck("head_of_mission", ok, str(text), "Capstone §6.2, §7.1")
+
+
+def _components(mission: Mission) -> GateCheck:
+    kinds = sorted(set(Component.objects.filter(mission=mission).values_list("kind", flat=True)))
+    text = (
+        _("Components recorded: %(kinds)s.") % {"kinds": ", ".join(kinds)}
+        if kinds
+        else _("No functional component is recorded.")
+    )
+    return GateCheck("components", bool(kinds), str(text), "Capstone §6.2")
+
+
+def _leadership_team(mission: Mission) -> GateCheck:
+    current = Assignment.objects.current().filter(mission=mission, post__is_mlt=True)
+    posts = sorted(set(current.values_list("post__title", flat=True)))
+    has_hom = current.filter(post__role=PostRole.HOM).exists()
+    ok = has_hom and len(posts) >= 3
+    if ok:
+        text = _("Mission Leadership Team in post: %(posts)s.") % {"posts": ", ".join(posts)}
+    else:
+        text = _(
+            "The Mission Leadership Team needs the Head of Mission and at least two heads of "
+            "component or deputies in post; %(n)d leadership post(s) are filled."
+        ) % {"n": len(posts)}
+    return GateCheck("leadership_team", ok, str(text), "Capstone §7.1")
+
+
+def _field_presence(mission: Mission) -> GateCheck:
+    kinds = [OrgUnitKind.SECTOR_HQ, OrgUnitKind.FIELD_OFFICE, OrgUnitKind.TEAM_SITE]
+    n = OrgUnit.objects.filter(
+        mission=mission, kind__in=kinds, established_on__isnull=False
+    ).count()
+    text = (
+        _("%(n)d sector headquarters, field offices or team sites established.") % {"n": n}
+        if n
+        else _("No sector headquarters, field office or team site is established yet.")
+    )
+    return GateCheck("field_presence", n > 0, str(text), "Capstone §6.2")
+
+
+def _heads_of_uniformed_components(mission: Mission) -> GateCheck:
+    kinds = set(Component.objects.filter(mission=mission).values_list("kind", flat=True))
+    needed = {ComponentKind.MILITARY: PostRole.FORCE_COMMANDER,
+              ComponentKind.POLICE: PostRole.POLICE_COMMISSIONER}
+    missing = [
+        str(PostRole(role).label) for kind, role in needed.items()
+        if kind in kinds and not _filled(mission, role)
+    ]
+    text = (
+        _("Missing in post: %(posts)s.") % {"posts": ", ".join(missing)}
+        if missing
+        else _("Every uniformed component has its head in post.")
+    )
+    return GateCheck("heads_of_components", not missing, str(text), "Capstone §7.1")
+
+
+def _contingents_deployed(mission: Mission) -> GateCheck:
+    qs = Contingent.objects.filter(mission=mission)
+    deployed = qs.filter(status=ContingentStatus.DEPLOYED).count()
+    total = qs.exclude(status=ContingentStatus.REPATRIATED).count()
+    ok = total == 0 or deployed == total
+    text = _("%(d)d of %(t)d contingents deployed.") % {"d": deployed, "t": total}
+    return GateCheck("contingents_deployed", ok, str(text), "Capstone §6.1-6.2")
+
+
+def _contingents_repatriated(mission: Mission) -> GateCheck:
+    remaining = Contingent.objects.filter(mission=mission).exclude(
+        status=ContingentStatus.REPATRIATED
+    ).count()
+    text = (
+        _("%(n)d contingent(s) are still in the mission area.") % {"n": remaining}
+        if remaining
+        else _("Every contingent has been repatriated.")
+    )
+    return GateCheck("contingents_repatriated", remaining == 0, str(text), "Capstone §6.1")
+
+
+def _ms(kind: str, citation: str) -> Callable[[Mission], GateCheck]:
+    return lambda mission: _milestone(mission, kind, citation)
+
+
+GATES: dict[str, list[Callable[[Mission], GateCheck]]] = {
+    Phase.RAPID_DEPLOYMENT: [_mandate_date, _sofa],
+    Phase.HQ_START_UP: [_ms(MilestoneKind.ADVANCE_TEAM_DEPLOYED, "Capstone §6.2"), _mission_hq],
+    Phase.COMPONENT_START_UP: [_head_of_mission, _components],
+    Phase.IOC: [
+        _leadership_team,
+        _ms(MilestoneKind.JOC_ESTABLISHED, "Capstone §7.2"),
+        _ms(MilestoneKind.JMAC_ESTABLISHED, "Capstone §7.2"),
+        _ms(MilestoneKind.DECISION_FORUMS, "Capstone §6.3"),
+        _ms(MilestoneKind.INFORMATION_MANAGEMENT, "Capstone §6.3"),
+        _ms(MilestoneKind.REPORTING_LINES, "Capstone §6.3"),
+    ],
+    Phase.FOC: [_field_presence, _heads_of_uniformed_components, _contingents_deployed],
+    Phase.TRANSITION: [_ms(MilestoneKind.COUNCIL_DRAWDOWN_DECISION, "Capstone §6.1")],
+    Phase.WITHDRAWAL: [_ms(MilestoneKind.HANDOVER_PLAN, "Capstone §6.1, §10.1")],
+    Phase.LIQUIDATION: [_contingents_repatriated],
+    Phase.CLOSED: [_ms(MilestoneKind.ASSET_DISPOSAL_COMPLETE, "Capstone §6.1")],
+}
+
+
+def check_gates(mission: Mission, to_phase: str) -> list[GateCheck]:
+    """Run the gate checks for entering ``to_phase``; an empty list means no gate applies."""
+    return [check(mission) for check in GATES.get(to_phase, [])]
