@@ -161,7 +161,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "PhaseEnum": "bluehelmet.lifecycle.phases.Phase",
+        "SensitivityEnum": "bluehelmet.core.permissions.Sensitivity",
+    },
 }
 
 LOGGING = {

@@ -1,1 +1,35 @@
-urlpatterns: list = []
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.routers import DefaultRouter
+
+from bluehelmet.core.api import views as v
+from bluehelmet.lifecycle import api as lifecycle
+
+router = DefaultRouter()
+router.register("missions", v.MissionViewSet)
+router.register("components", v.ComponentViewSet)
+router.register("org-units", v.OrgUnitViewSet)
+router.register("posts", v.PostViewSet)
+router.register("people", v.PersonViewSet)
+router.register("assignments", v.AssignmentViewSet)
+router.register("contributing-countries", v.ContributingCountryViewSet)
+router.register("contingents", v.ContingentViewSet)
+router.register("partners", v.PartnerViewSet)
+router.register("admin-areas", v.AdminAreaViewSet)
+router.register("roles", v.RoleViewSet)
+router.register("memberships", v.MembershipViewSet)
+router.register("audit", v.AuditEntryViewSet)
+router.register("phase-transitions", lifecycle.PhaseTransitionViewSet)
+router.register("milestones", lifecycle.StartUpMilestoneViewSet)
+
+urlpatterns = [
+    path("auth/token/", obtain_auth_token, name="api-token"),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("missions/<str:code>/lifecycle/", lifecycle.MissionLifecycleView.as_view(),
+         name="api-mission-lifecycle"),
+    path("missions/<str:code>/transition/", lifecycle.MissionTransitionView.as_view(),
+         name="api-mission-transition"),
+    path("", include(router.urls)),
+]

@@ -1,0 +1,63 @@
+"""Shared serializer behaviour: model validation, clearance checks, restricted relations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
+from rest_framework import serializers
+
+from bluehelmet.core.api.fields import MissionCodeField, RestrictedRelatedField, _write_action
+from bluehelmet.core.permissions import user_can
+
+
+class BaseModelSerializer(serializers.ModelSerializer):
+    """Runs the model's own ``full_clean`` so the API enforces the same rules as the pages."""
+
+    serializer_related_field = RestrictedRelatedField
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        instance = self._candidate(attrs)
+        try:
+            instance.full_clean()
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(_as_drf(exc)) from exc
+        return attrs
+
+    def _candidate(self, attrs: dict[str, Any]) -> models.Model:
+        model = self.Meta.model
+        if self.instance is not None:
+            candidate = model.objects.get(pk=self.instance.pk)
+        else:
+            candidate = model()
+        for name, value in attrs.items():
+            setattr(candidate, name, value)
+        return candidate
+
+
+def _as_drf(exc: DjangoValidationError) -> Any:
+    if hasattr(exc, "error_dict"):
+        return {
+            ("non_field_errors" if k == "__all__" else k): v for k, v in exc.message_dict.items()
+        }
+    return {"non_field_errors": exc.messages}
+
+
+class MissionScopedSerializer(BaseModelSerializer):
+    """``mission`` by code; the record's sensitivity may not exceed the caller's clearance."""
+
+    mission = MissionCodeField()
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        mission = attrs.get("mission") or getattr(self.instance, "mission", None)
+        sensitivity = attrs.get("sensitivity", getattr(self.instance, "sensitivity", 0))
+        user = self.context["request"].user
+        if mission is not None and not user_can(user, _write_action(self), mission.pk, sensitivity):
+            raise serializers.ValidationError(
+                {"sensitivity": ["This classification is above your clearance in this mission."]}
+            )
+        if self.instance is not None and "mission" in attrs and attrs["mission"] != self.instance.mission:
+            raise serializers.ValidationError({"mission": ["A record cannot move to another mission."]})
+        return super().validate(attrs)

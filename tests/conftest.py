@@ -1,0 +1,78 @@
+"""Shared fixtures: two missions and users holding roles in them.
+
+``make_user("joc-officer", mission)`` gives a user with that role in that mission;
+``make_user("hq-planner")`` an HQ user who sees every mission.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from bluehelmet.core.models import (
+    Component,
+    ComponentKind,
+    Membership,
+    Mission,
+    MissionType,
+    OrgUnit,
+    OrgUnitKind,
+    Role,
+)
+
+# Playwright's sync API runs an event loop in the test thread; Django must still allow ORM use.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture
+def mission(db: Any) -> Mission:
+    m = Mission.objects.create(
+        code="MINUSTEST", name="UN Test Stabilization Mission", host_country="XTA",
+        host_country_name="Testland", mission_type=MissionType.MULTIDIMENSIONAL,
+        mandate_authorised_on=datetime.date(2025, 1, 10),
+    )
+    Component.objects.create(mission=m, kind=ComponentKind.MILITARY, name="Force")
+    OrgUnit.objects.create(mission=m, kind=OrgUnitKind.MISSION_HQ, name="Test HQ",
+                           latitude=4.5, longitude=21.0)
+    return m
+
+
+@pytest.fixture
+def other_mission(db: Any) -> Mission:
+    m = Mission.objects.create(
+        code="UNOTHER", name="UN Other Observer Mission", host_country="CYP",
+        mission_type=MissionType.TRADITIONAL, mandate_authorised_on=datetime.date(2025, 6, 1),
+    )
+    OrgUnit.objects.create(mission=m, kind=OrgUnitKind.MISSION_HQ, name="Other HQ",
+                           latitude=35.1, longitude=33.4)
+    return m
+
+
+@pytest.fixture
+def make_user(db: Any) -> Callable[..., Any]:
+    counter = {"n": 0}
+
+    def _make(role_code: str | None = None, mission: Mission | None = None, **extra: Any) -> Any:
+        counter["n"] += 1
+        user = get_user_model().objects.create_user(
+            username=extra.pop("username", f"user{counter['n']}"), password=PASSWORD, **extra
+        )
+        if role_code:
+            Membership.objects.create(
+                user=user, role=Role.objects.get(code=role_code), mission=mission
+            )
+        return user
+
+    return _make
+
+
+@pytest.fixture
+def superuser(db: Any) -> Any:
+    return get_user_model().objects.create_superuser("root", "root@example.org", PASSWORD)
