@@ -34,24 +34,32 @@ PASSWORD = "correct-horse-battery-staple"
 @pytest.fixture
 def mission(db: Any) -> Mission:
     m = Mission.objects.create(
-        code="MINUSTEST", name="UN Test Stabilization Mission", host_country="XTA",
-        host_country_name="Testland", mission_type=MissionType.MULTIDIMENSIONAL,
+        code="MINUSTEST",
+        name="UN Test Stabilization Mission",
+        host_country="XTA",
+        host_country_name="Testland",
+        mission_type=MissionType.MULTIDIMENSIONAL,
         mandate_authorised_on=datetime.date(2025, 1, 10),
     )
     Component.objects.create(mission=m, kind=ComponentKind.MILITARY, name="Force")
-    OrgUnit.objects.create(mission=m, kind=OrgUnitKind.MISSION_HQ, name="Test HQ",
-                           latitude=4.5, longitude=21.0)
+    OrgUnit.objects.create(
+        mission=m, kind=OrgUnitKind.MISSION_HQ, name="Test HQ", latitude=4.5, longitude=21.0
+    )
     return m
 
 
 @pytest.fixture
 def other_mission(db: Any) -> Mission:
     m = Mission.objects.create(
-        code="UNOTHER", name="UN Other Observer Mission", host_country="CYP",
-        mission_type=MissionType.TRADITIONAL, mandate_authorised_on=datetime.date(2025, 6, 1),
+        code="UNOTHER",
+        name="UN Other Observer Mission",
+        host_country="CYP",
+        mission_type=MissionType.TRADITIONAL,
+        mandate_authorised_on=datetime.date(2025, 6, 1),
     )
-    OrgUnit.objects.create(mission=m, kind=OrgUnitKind.MISSION_HQ, name="Other HQ",
-                           latitude=35.1, longitude=33.4)
+    OrgUnit.objects.create(
+        mission=m, kind=OrgUnitKind.MISSION_HQ, name="Other HQ", latitude=35.1, longitude=33.4
+    )
     return m
 
 

@@ -51,18 +51,33 @@ SPECS = [
         lambda ms: m.OrgUnit.objects.create(
             mission=ms, kind="team_site", name="TS Alpha", parent=_hq(ms), latitude=5, longitude=20
         ),
-        lambda ms: {"mission": ms.code, "kind": "sector_hq", "name": "Sector East",
-                    "parent": _hq(ms).pk, "latitude": 6.1, "longitude": 22.3},
-        lambda ms: {"mission": ms.code, "kind": "team_site", "name": "Bad",
-                    "latitude": 123, "longitude": 22.3},
+        lambda ms: {
+            "mission": ms.code,
+            "kind": "sector_hq",
+            "name": "Sector East",
+            "parent": _hq(ms).pk,
+            "latitude": 6.1,
+            "longitude": 22.3,
+        },
+        lambda ms: {
+            "mission": ms.code,
+            "kind": "team_site",
+            "name": "Bad",
+            "latitude": 123,
+            "longitude": 22.3,
+        },
         "latitude",
         {"admin1": "Ouaka"},
     ),
     EntitySpec(
         "posts",
         lambda ms: _post(ms),
-        lambda ms: {"mission": ms.code, "title": "Force Commander", "role": "force_commander",
-                    "is_mlt": True},
+        lambda ms: {
+            "mission": ms.code,
+            "title": "Force Commander",
+            "role": "force_commander",
+            "is_mlt": True,
+        },
         lambda ms: {"mission": ms.code, "title": "Odd", "role": "emperor"},
         "role",
         {"grade": "D-2"},
@@ -70,10 +85,18 @@ SPECS = [
     EntitySpec(
         "people",
         lambda ms: _person(ms),
-        lambda ms: {"mission": ms.code, "full_name": "Jean Moreau", "category": "police",
-                    "nationality": "FRA"},
-        lambda ms: {"mission": ms.code, "full_name": "X", "category": "police",
-                    "nationality": "ATL"},
+        lambda ms: {
+            "mission": ms.code,
+            "full_name": "Jean Moreau",
+            "category": "police",
+            "nationality": "FRA",
+        },
+        lambda ms: {
+            "mission": ms.code,
+            "full_name": "X",
+            "category": "police",
+            "nationality": "ATL",
+        },
         "nationality",
         {"email": "jean.moreau@example.org"},
     ),
@@ -82,32 +105,55 @@ SPECS = [
         lambda ms: m.Assignment.objects.create(
             post=_post(ms), person=_person(ms), start_date=datetime.date(2025, 2, 1)
         ),
-        lambda ms: {"post": _post(ms, "Chief JMAC", "chief_jmac").pk,
-                    "person": _person(ms, "Li Wei").pk, "start_date": "2025-03-01"},
-        lambda ms: {"post": _post(ms, "Chief JMAC", "chief_jmac").pk,
-                    "person": _person(ms, "Li Wei").pk, "start_date": "2025-03-01",
-                    "end_date": "2025-01-01"},
+        lambda ms: {
+            "post": _post(ms, "Chief JMAC", "chief_jmac").pk,
+            "person": _person(ms, "Li Wei").pk,
+            "start_date": "2025-03-01",
+        },
+        lambda ms: {
+            "post": _post(ms, "Chief JMAC", "chief_jmac").pk,
+            "person": _person(ms, "Li Wei").pk,
+            "start_date": "2025-03-01",
+            "end_date": "2025-01-01",
+        },
         "end_date",
         {"acting": True},
     ),
     EntitySpec(
         "contingents",
         lambda ms: m.Contingent.objects.create(
-            mission=ms, country=m.ContributingCountry.objects.get_or_create(iso3="RWA")[0],
-            name="RWABATT-1", unit_type="infantry_battalion", strength=850,
+            mission=ms,
+            country=m.ContributingCountry.objects.get_or_create(iso3="RWA")[0],
+            name="RWABATT-1",
+            unit_type="infantry_battalion",
+            strength=850,
         ),
-        lambda ms: {"mission": ms.code, "country": "BGD", "name": "BANENGCOY",
-                    "unit_type": "engineering", "strength": 175},
-        lambda ms: {"mission": ms.code, "country": "ATL", "name": "Ghost",
-                    "unit_type": "engineering", "strength": 175},
+        lambda ms: {
+            "mission": ms.code,
+            "country": "BGD",
+            "name": "BANENGCOY",
+            "unit_type": "engineering",
+            "strength": 175,
+        },
+        lambda ms: {
+            "mission": ms.code,
+            "country": "ATL",
+            "name": "Ghost",
+            "unit_type": "engineering",
+            "strength": 175,
+        },
         "country",
         {"strength": 180},
     ),
     EntitySpec(
         "partners",
         lambda ms: m.Partner.objects.create(mission=ms, name="UNICEF", kind="unct_agency"),
-        lambda ms: {"mission": ms.code, "name": "Office for the Coordination of Humanitarian "
-                    "Affairs", "acronym": "OCHA", "kind": "humanitarian"},
+        lambda ms: {
+            "mission": ms.code,
+            "name": "Office for the Coordination of Humanitarian Affairs",
+            "acronym": "OCHA",
+            "kind": "humanitarian",
+        },
         lambda ms: {"mission": ms.code, "name": "", "kind": "ngo"},
         "name",
         {"focal_point": "Head of Office"},
@@ -136,7 +182,9 @@ def test_list_shows_only_the_users_missions(spec, mission, other_mission, make_u
 def test_hq_role_lists_every_mission(spec, mission, other_mission, make_user) -> None:
     mine, theirs = spec.make(mission), spec.make(other_mission)
     client = _client(make_user("hq-planner"))
-    ids = {row["id"] for row in client.get(f"/api/{spec.endpoint}/?page_size=1000").json()["results"]}
+    ids = {
+        row["id"] for row in client.get(f"/api/{spec.endpoint}/?page_size=1000").json()["results"]
+    }
     assert {mine.pk, theirs.pk} <= ids
 
 
@@ -217,6 +265,9 @@ def test_confidential_records_hidden_from_unclassified_role(spec, mission, make_
     type(record).objects.filter(pk=record.pk).update(sensitivity=Sensitivity.CONFIDENTIAL)
     client = _client(make_user("component-staff", mission))
     assert client.get(f"/api/{spec.endpoint}/{record.pk}/").status_code == 404
-    assert _client(make_user("joc-officer", mission)).get(
-        f"/api/{spec.endpoint}/{record.pk}/"
-    ).status_code == 200
+    assert (
+        _client(make_user("joc-officer", mission))
+        .get(f"/api/{spec.endpoint}/{record.pk}/")
+        .status_code
+        == 200
+    )

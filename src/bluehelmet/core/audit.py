@@ -48,7 +48,9 @@ def changed_fields(before: dict[str, Any] | None, after: dict[str, Any] | None) 
 
 
 def log_change(
-    instance: models.Model, action: str, before: dict[str, Any] | None,
+    instance: models.Model,
+    action: str,
+    before: dict[str, Any] | None,
     after: dict[str, Any] | None,
 ) -> AuditEntry | None:
     """Record a create/update/delete by the current actor; unchanged saves are not logged."""
@@ -63,13 +65,24 @@ def log_change(
 
 
 def log_action(
-    verb: str, instance: models.Model, *, acting_user: Any, before: dict[str, Any] | None,
-    after: dict[str, Any] | None, note: str = "",
+    verb: str,
+    instance: models.Model,
+    *,
+    acting_user: Any,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    note: str = "",
 ) -> AuditEntry:
     """The one audit entry a ``do_<verb>_<noun>`` action writes."""
     entry = _entry(
-        instance, AuditAction.ACTION, acting_user, verb=verb, before=before, after=after,
-        changed_fields=changed_fields(before, after), note=note,
+        instance,
+        AuditAction.ACTION,
+        acting_user,
+        verb=verb,
+        before=before,
+        after=after,
+        changed_fields=changed_fields(before, after),
+        note=note,
     )
     entry.save()
     return entry

@@ -39,7 +39,9 @@ class BaseFilterSet(df.FilterSet):
 
 class MissionScopedFilterSet(BaseFilterSet):
     mission = df.ModelChoiceFilter(
-        queryset=visible_missions, to_field_name="code", label=_("Mission"),
+        queryset=visible_missions,
+        to_field_name="code",
+        label=_("Mission"),
         error_messages={"invalid_choice": _("Unknown mission code, or not one of your missions.")},
     )
     sensitivity = df.ChoiceFilter(choices=Sensitivity.choices, label=_("Sensitivity"))
@@ -106,8 +108,9 @@ class ContributingCountryFilterSet(BaseFilterSet):
 
 class ContingentFilterSet(MissionScopedFilterSet):
     search_fields = ("name", "country__name")
-    country = df.CharFilter(field_name="country__iso3", lookup_expr="iexact",
-                            label=_("Country (ISO alpha-3)"))
+    country = df.CharFilter(
+        field_name="country__iso3", lookup_expr="iexact", label=_("Country (ISO alpha-3)")
+    )
 
     class Meta:
         model = m.Contingent

@@ -31,7 +31,9 @@ class TransitionErrorCode(enum.StrEnum):
 
 
 class TransitionError(Exception):
-    def __init__(self, code: TransitionErrorCode, message: str, checks: list[GateCheck] | None = None):
+    def __init__(
+        self, code: TransitionErrorCode, message: str, checks: list[GateCheck] | None = None
+    ):
         super().__init__(message)
         self.code = code
         self.message = message
@@ -93,31 +95,44 @@ def do_transition_mission_phase(
             % {"n": len(failed)},
             checks,
         )
-    return _record_transition(mission, to_phase, acting_user, effective_on, checks,
-                              override_reason if failed else "")
+    return _record_transition(
+        mission, to_phase, acting_user, effective_on, checks, override_reason if failed else ""
+    )
 
 
 def _record_transition(
-    mission: Mission, to_phase: str, acting_user: Any, effective_on: datetime.date,
-    checks: list[GateCheck], override_reason: str,
+    mission: Mission,
+    to_phase: str,
+    acting_user: Any,
+    effective_on: datetime.date,
+    checks: list[GateCheck],
+    override_reason: str,
 ) -> PhaseTransition:
     with transaction.atomic(), single_audit_entry():
         mission = Mission.objects.select_for_update().get(pk=mission.pk)
         before = mission.snapshot()
         transition = PhaseTransition.objects.create(
-            mission=mission, from_phase=mission.phase, to_phase=to_phase,
+            mission=mission,
+            from_phase=mission.phase,
+            to_phase=to_phase,
             effective_on=effective_on,
             decided_by=acting_user if getattr(acting_user, "pk", None) else None,
             gate_report=[c.as_dict() for c in checks],
-            overridden=bool(override_reason), override_reason=override_reason,
+            overridden=bool(override_reason),
+            override_reason=override_reason,
         )
         mission.phase = to_phase
         mission.status = STATUS_BY_PHASE.get(Phase(to_phase), MissionStatus.ACTIVE)
         mission.save(update_fields=["phase", "status", "updated_at"])
         log_action(
-            "transition_mission_phase", mission, acting_user=acting_user,
-            before=before, after=mission.snapshot(),
-            note=(_("Override: %(reason)s") % {"reason": override_reason}) if override_reason else "",
+            "transition_mission_phase",
+            mission,
+            acting_user=acting_user,
+            before=before,
+            after=mission.snapshot(),
+            note=(_("Override: %(reason)s") % {"reason": override_reason})
+            if override_reason
+            else "",
         )
         transaction.on_commit(
             lambda: phase_changed.send(sender=PhaseTransition, transition=transition)

@@ -29,8 +29,16 @@ class PhaseTransitionSerializer(MissionScopedSerializer):
     class Meta:
         model = PhaseTransition
         fields = (
-            "id", "mission", "from_phase", "to_phase", "effective_on", "decided_by",
-            "gate_report", "overridden", "override_reason", "created_at",
+            "id",
+            "mission",
+            "from_phase",
+            "to_phase",
+            "effective_on",
+            "decided_by",
+            "gate_report",
+            "overridden",
+            "override_reason",
+            "created_at",
         )
         read_only_fields = fields
 
@@ -38,8 +46,16 @@ class PhaseTransitionSerializer(MissionScopedSerializer):
 class StartUpMilestoneSerializer(MissionScopedSerializer):
     class Meta:
         model = StartUpMilestone
-        fields = ("id", "mission", "sensitivity", "kind", "achieved_on", "evidence",
-                  "created_at", "updated_at")
+        fields = (
+            "id",
+            "mission",
+            "sensitivity",
+            "kind",
+            "achieved_on",
+            "evidence",
+            "created_at",
+            "updated_at",
+        )
 
 
 class PhaseTransitionViewSet(BaseReadOnlyViewSet):
@@ -69,26 +85,38 @@ def _mission(request: Any, code: str) -> Mission:
 class MissionLifecycleView(APIView):
     """Current phase, the deployment clock, the next phases with their gate checks, history."""
 
-    @extend_schema(responses=inline_serializer("MissionLifecycle", {
-        "phase": serializers.CharField(), "clock": serializers.DictField(),
-        "next": serializers.ListField(), "history": PhaseTransitionSerializer(many=True),
-    }))
+    @extend_schema(
+        responses=inline_serializer(
+            "MissionLifecycle",
+            {
+                "phase": serializers.CharField(),
+                "clock": serializers.DictField(),
+                "next": serializers.ListField(),
+                "history": PhaseTransitionSerializer(many=True),
+            },
+        )
+    )
     def get(self, request: Any, code: str) -> Response:
         mission = _mission(request, code)
         clock = deployment_clock(mission)
         history = PhaseTransition.objects.restrict(request.user).filter(mission=mission)
-        return Response({
-            "mission": mission.code,
-            "phase": mission.phase,
-            "clock": {**asdict(clock), "late": clock.late},
-            "can_transition": user_can(request.user, Action.TRANSITION, mission.pk),
-            "next": [
-                {"phase": p, "label": str(Phase(p).label),
-                 "checks": [c.as_dict() for c in check_gates(mission, p)]}
-                for p in next_phases(mission.phase)
-            ],
-            "history": PhaseTransitionSerializer(history, many=True).data,
-        })
+        return Response(
+            {
+                "mission": mission.code,
+                "phase": mission.phase,
+                "clock": {**asdict(clock), "late": clock.late},
+                "can_transition": user_can(request.user, Action.TRANSITION, mission.pk),
+                "next": [
+                    {
+                        "phase": p,
+                        "label": str(Phase(p).label),
+                        "checks": [c.as_dict() for c in check_gates(mission, p)],
+                    }
+                    for p in next_phases(mission.phase)
+                ],
+                "history": PhaseTransitionSerializer(history, many=True).data,
+            }
+        )
 
 
 class MissionTransitionView(APIView):
@@ -100,7 +128,9 @@ class MissionTransitionView(APIView):
         body = TransitionRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         transition = do_transition_mission_phase(
-            mission, body.validated_data["to_phase"], acting_user=request.user,
+            mission,
+            body.validated_data["to_phase"],
+            acting_user=request.user,
             effective_on=body.validated_data.get("effective_on"),
             override_reason=body.validated_data.get("override_reason", ""),
         )

@@ -35,21 +35,34 @@ def deployment_clock(mission: Mission, today: datetime.date | None = None) -> De
     target = mission.deployment_target_days
     mandate = mission.mandate_authorised_on
     if mandate is None:
-        return DeploymentClock("no_mandate", target, None, None, None,
-                               _("No mandate date is recorded, so the clock has not started."))
+        return DeploymentClock(
+            "no_mandate",
+            target,
+            None,
+            None,
+            None,
+            _("No mandate date is recorded, so the clock has not started."),
+        )
     ioc = (
         PhaseTransition.objects.filter(mission=mission, to_phase=Phase.IOC)
-        .order_by("effective_on").values_list("effective_on", flat=True).first()
+        .order_by("effective_on")
+        .values_list("effective_on", flat=True)
+        .first()
     )
     if ioc is not None:
         days = (ioc - mandate).days
         status = "met" if days <= target else "missed"
-        text = _("Initial operating capability reached %(days)d days after the mandate "
-                 "(target %(target)d days).")
+        text = _(
+            "Initial operating capability reached %(days)d days after the mandate "
+            "(target %(target)d days)."
+        )
     else:
         days = ((today or timezone.now().date()) - mandate).days
         status = "running" if days <= target else "overdue"
-        text = _("%(days)d days since the mandate without initial operating capability "
-                 "(target %(target)d days).")
-    return DeploymentClock(status, target, days, mandate, ioc,
-                           text % {"days": days, "target": target})
+        text = _(
+            "%(days)d days since the mandate without initial operating capability "
+            "(target %(target)d days)."
+        )
+    return DeploymentClock(
+        status, target, days, mandate, ioc, text % {"days": days, "target": target}
+    )

@@ -129,10 +129,13 @@ def _field_presence(mission: Mission) -> GateCheck:
 
 def _heads_of_uniformed_components(mission: Mission) -> GateCheck:
     kinds = set(Component.objects.filter(mission=mission).values_list("kind", flat=True))
-    needed = {ComponentKind.MILITARY: PostRole.FORCE_COMMANDER,
-              ComponentKind.POLICE: PostRole.POLICE_COMMISSIONER}
+    needed = {
+        ComponentKind.MILITARY: PostRole.FORCE_COMMANDER,
+        ComponentKind.POLICE: PostRole.POLICE_COMMISSIONER,
+    }
     missing = [
-        str(PostRole(role).label) for kind, role in needed.items()
+        str(PostRole(role).label)
+        for kind, role in needed.items()
         if kind in kinds and not _filled(mission, role)
     ]
     text = (
@@ -153,9 +156,11 @@ def _contingents_deployed(mission: Mission) -> GateCheck:
 
 
 def _contingents_repatriated(mission: Mission) -> GateCheck:
-    remaining = Contingent.objects.filter(mission=mission).exclude(
-        status=ContingentStatus.REPATRIATED
-    ).count()
+    remaining = (
+        Contingent.objects.filter(mission=mission)
+        .exclude(status=ContingentStatus.REPATRIATED)
+        .count()
+    )
     text = (
         _("%(n)d contingent(s) are still in the mission area.") % {"n": remaining}
         if remaining

@@ -21,8 +21,9 @@ class MilestoneKind(models.TextChoices):
     DECISION_FORUMS = "decision_forums", _("Decision-making forums established")
     INFORMATION_MANAGEMENT = "information_management", _("Information-management protocols")
     REPORTING_LINES = "reporting_lines", _("Reporting lines defined")
-    COUNCIL_DRAWDOWN_DECISION = "council_drawdown_decision", _(
-        "Security Council decision to draw down"
+    COUNCIL_DRAWDOWN_DECISION = (
+        "council_drawdown_decision",
+        _("Security Council decision to draw down"),
     )
     HANDOVER_PLAN = "handover_plan", _("Hand-over plan agreed with partners")
     ASSET_DISPOSAL_COMPLETE = "asset_disposal_complete", _("Asset disposal complete")
@@ -60,8 +61,12 @@ class PhaseTransition(MissionScopedModel):
     to_phase = models.CharField(_("to"), max_length=32, choices=Phase.choices)
     effective_on = models.DateField(_("effective on"))
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("decided by"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
     gate_report = models.JSONField(_("gate report"), default=list)
     overridden = models.BooleanField(_("gates overridden"), default=False)
@@ -73,4 +78,6 @@ class PhaseTransition(MissionScopedModel):
         verbose_name_plural = _("phase transitions")
 
     def __str__(self) -> str:
-        return f"{self.mission.code}: {self.get_from_phase_display()} -> {self.get_to_phase_display()}"
+        return (
+            f"{self.mission.code}: {self.get_from_phase_display()} -> {self.get_to_phase_display()}"
+        )

@@ -26,8 +26,11 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if isinstance(exc, TransitionError):
         status = 403 if exc.code == "forbidden" else 400
         return Response(
-            {"code": str(exc.code), "detail": exc.message,
-             "checks": [c.as_dict() for c in exc.checks]},
+            {
+                "code": str(exc.code),
+                "detail": exc.message,
+                "checks": [c.as_dict() for c in exc.checks],
+            },
             status=status,
         )
     return drf_exception_handler(exc, context)

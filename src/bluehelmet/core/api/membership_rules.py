@@ -35,8 +35,11 @@ def check_can_grant(user: Any, attrs: dict[str, Any], instance: Any) -> None:
         )
     if role.clearance > held:
         raise serializers.ValidationError({"role": ["This role's clearance exceeds yours."]})
-    missing = [a for a in role.actions if grants_for(user, a).clearance_for(
-        None if mission is None else mission.pk) is None]
+    missing = [
+        a
+        for a in role.actions
+        if grants_for(user, a).clearance_for(None if mission is None else mission.pk) is None
+    ]
     if missing:
         raise serializers.ValidationError(
             {"role": [f"This role allows actions you do not hold: {', '.join(missing)}."]}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -22,20 +23,34 @@ class MissionSerializer(BaseModelSerializer):
     class Meta:
         model = m.Mission
         fields = (
-            "id", "code", "name", "host_country", "host_country_name", "mission_type",
-            "mandate_authorised_on", "status", "phase", "sofa_status", "sofa_signed_on",
-            "description", "deployment_target_days", "created_at", "updated_at",
+            "id",
+            "code",
+            "name",
+            "host_country",
+            "host_country_name",
+            "mission_type",
+            "mandate_authorised_on",
+            "status",
+            "phase",
+            "sofa_status",
+            "sofa_signed_on",
+            "description",
+            "deployment_target_days",
+            "created_at",
+            "updated_at",
         )
         read_only_fields = ("phase",)
 
-    def validate_code(self, value: str) -> str:
-        return value.strip().upper()
-
-    def validate_host_country(self, value: str) -> str:
-        try:
-            return normalise_alpha3(value)
-        except DjangoValidationError as exc:
-            raise serializers.ValidationError(exc.messages) from exc
+    def to_internal_value(self, data: Any) -> Any:
+        # Accept "minusca" and alpha-2 "CF" by normalising before the field validators run.
+        if hasattr(data, "copy"):
+            data = data.copy()
+            if isinstance(data.get("code"), str):
+                data["code"] = data["code"].strip().upper()
+            if isinstance(data.get("host_country"), str):
+                with contextlib.suppress(DjangoValidationError):  # the field validator reports it
+                    data["host_country"] = normalise_alpha3(data["host_country"])
+        return super().to_internal_value(data)
 
 
 class ComponentSerializer(MissionScopedSerializer):
@@ -48,8 +63,16 @@ class OrgUnitSerializer(MissionScopedSerializer):
     class Meta:
         model = m.OrgUnit
         fields = (
-            *SCOPED_META, "parent", "kind", "name", "component", "latitude", "longitude",
-            "admin1", "established_on", "closed_on",
+            *SCOPED_META,
+            "parent",
+            "kind",
+            "name",
+            "component",
+            "latitude",
+            "longitude",
+            "admin1",
+            "established_on",
+            "closed_on",
         )
 
 
@@ -57,8 +80,15 @@ class PostSerializer(MissionScopedSerializer):
     class Meta:
         model = m.Post
         fields = (
-            *SCOPED_META, "title", "role", "component", "org_unit", "reports_to", "grade",
-            "is_mlt", "is_designated_official",
+            *SCOPED_META,
+            "title",
+            "role",
+            "component",
+            "org_unit",
+            "reports_to",
+            "grade",
+            "is_mlt",
+            "is_designated_official",
         )
 
 
@@ -120,8 +150,17 @@ class ContingentSerializer(MissionScopedSerializer):
     class Meta:
         model = m.Contingent
         fields = (
-            *SCOPED_META, "country", "country_name", "name", "unit_type", "strength", "status",
-            "arrival_date", "repatriation_date", "org_unit", "operational_control",
+            *SCOPED_META,
+            "country",
+            "country_name",
+            "name",
+            "unit_type",
+            "strength",
+            "status",
+            "arrival_date",
+            "repatriation_date",
+            "org_unit",
+            "operational_control",
         )
 
 
@@ -129,8 +168,14 @@ class PartnerSerializer(MissionScopedSerializer):
     class Meta:
         model = m.Partner
         fields = (
-            *SCOPED_META, "name", "acronym", "kind", "is_humanitarian", "is_un_system",
-            "focal_point", "notes",
+            *SCOPED_META,
+            "name",
+            "acronym",
+            "kind",
+            "is_humanitarian",
+            "is_un_system",
+            "focal_point",
+            "notes",
         )
 
 
@@ -155,7 +200,8 @@ class RoleSerializer(BaseModelSerializer):
 
 class MembershipSerializer(BaseModelSerializer):
     user = serializers.SlugRelatedField(
-        slug_field="username", queryset=m.Membership._meta.get_field("user").related_model.objects.all()
+        slug_field="username",
+        queryset=m.Membership._meta.get_field("user").related_model.objects.all(),
     )
     role = serializers.SlugRelatedField(slug_field="code", queryset=m.Role.objects.all())
     mission = MissionCodeField(allow_null=True, required=False)
@@ -177,8 +223,19 @@ class AuditEntrySerializer(serializers.ModelSerializer):
     class Meta:
         model = m.AuditEntry
         fields = (
-            "id", "time", "actor_name", "action", "verb", "content_type", "object_id",
-            "object_repr", "mission_code", "sensitivity", "changed_fields", "before", "after",
+            "id",
+            "time",
+            "actor_name",
+            "action",
+            "verb",
+            "content_type",
+            "object_id",
+            "object_repr",
+            "mission_code",
+            "sensitivity",
+            "changed_fields",
+            "before",
+            "after",
             "note",
         )
         read_only_fields = fields

@@ -28,10 +28,8 @@ class BaseModelSerializer(serializers.ModelSerializer):
 
     def _candidate(self, attrs: dict[str, Any]) -> models.Model:
         model = self.Meta.model
-        if self.instance is not None:
-            candidate = model.objects.get(pk=self.instance.pk)
-        else:
-            candidate = model()
+        exists = self.instance is not None
+        candidate = model.objects.get(pk=self.instance.pk) if exists else model()
         for name, value in attrs.items():
             setattr(candidate, name, value)
         return candidate
@@ -58,6 +56,12 @@ class MissionScopedSerializer(BaseModelSerializer):
             raise serializers.ValidationError(
                 {"sensitivity": ["This classification is above your clearance in this mission."]}
             )
-        if self.instance is not None and "mission" in attrs and attrs["mission"] != self.instance.mission:
-            raise serializers.ValidationError({"mission": ["A record cannot move to another mission."]})
+        if (
+            self.instance is not None
+            and "mission" in attrs
+            and attrs["mission"] != self.instance.mission
+        ):
+            raise serializers.ValidationError(
+                {"mission": ["A record cannot move to another mission."]}
+            )
         return super().validate(attrs)

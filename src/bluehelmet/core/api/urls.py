@@ -27,9 +27,15 @@ urlpatterns = [
     path("auth/token/", obtain_auth_token, name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("missions/<str:code>/lifecycle/", lifecycle.MissionLifecycleView.as_view(),
-         name="api-mission-lifecycle"),
-    path("missions/<str:code>/transition/", lifecycle.MissionTransitionView.as_view(),
-         name="api-mission-transition"),
+    path(
+        "missions/<str:code>/lifecycle/",
+        lifecycle.MissionLifecycleView.as_view(),
+        name="api-mission-lifecycle",
+    ),
+    path(
+        "missions/<str:code>/transition/",
+        lifecycle.MissionTransitionView.as_view(),
+        name="api-mission-transition",
+    ),
     path("", include(router.urls)),
 ]

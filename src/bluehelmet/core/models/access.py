@@ -60,13 +60,19 @@ class Membership(ChangeLoggedModel):
     sensitivity_field = None
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
         verbose_name=_("user"),
     )
     role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="memberships")
     mission = models.ForeignKey(
-        "core.Mission", null=True, blank=True, on_delete=models.CASCADE,
-        related_name="memberships", verbose_name=_("mission"),
+        "core.Mission",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("mission"),
     )
     active = models.BooleanField(_("active"), default=True)
 
@@ -74,11 +80,13 @@ class Membership(ChangeLoggedModel):
         ordering = ["user__username", "mission__code"]
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "role", "mission"], name="membership_unique_mission",
+                fields=["user", "role", "mission"],
+                name="membership_unique_mission",
                 condition=models.Q(mission__isnull=False),
             ),
             models.UniqueConstraint(
-                fields=["user", "role"], name="membership_unique_hq",
+                fields=["user", "role"],
+                name="membership_unique_hq",
                 condition=models.Q(mission__isnull=True),
             ),
         ]

@@ -44,13 +44,19 @@ class AuditEntry(models.Model):
 
     time = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("actor"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("actor"),
     )
     actor_name = models.CharField(_("actor name"), max_length=150, blank=True)
     action = models.CharField(_("action"), max_length=10, choices=AuditAction.choices)
     verb = models.CharField(
-        _("what was done"), max_length=80, blank=True,
+        _("what was done"),
+        max_length=80,
+        blank=True,
         help_text=_("For domain actions, e.g. transition_mission_phase."),
     )
     content_type = models.ForeignKey(
@@ -59,7 +65,11 @@ class AuditEntry(models.Model):
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     object_repr = models.CharField(_("object"), max_length=200, blank=True)
     mission = models.ForeignKey(
-        "core.Mission", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "core.Mission",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         db_constraint=False,
     )
     mission_code = models.CharField(_("mission code"), max_length=20, blank=True)
@@ -80,7 +90,9 @@ class AuditEntry(models.Model):
         verbose_name_plural = _("audit entries")
 
     def __str__(self) -> str:
-        return f"{self.time:%Y-%m-%d %H:%M} {self.actor_name or '-'} {self.action} {self.object_repr}"
+        return (
+            f"{self.time:%Y-%m-%d %H:%M} {self.actor_name or '-'} {self.action} {self.object_repr}"
+        )
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:

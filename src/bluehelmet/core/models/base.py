@@ -70,7 +70,10 @@ class MissionScopedModel(ChangeLoggedModel):
     """A record that belongs to one mission and carries an information-sensitivity class."""
 
     mission = models.ForeignKey(
-        "core.Mission", on_delete=models.CASCADE, related_name="%(class)s_set", verbose_name=_("mission")
+        "core.Mission",
+        on_delete=models.CASCADE,
+        related_name="%(class)s_set",
+        verbose_name=_("mission"),
     )
     sensitivity = models.PositiveSmallIntegerField(
         _("sensitivity"), choices=Sensitivity.choices, default=Sensitivity.UNCLASSIFIED

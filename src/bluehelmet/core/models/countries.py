@@ -68,24 +68,35 @@ class Contingent(MissionScopedModel):
     """A national unit placed under UN operational control, not UN command (Capstone §7.1)."""
 
     country = models.ForeignKey(
-        ContributingCountry, on_delete=models.PROTECT, related_name="contingents",
+        ContributingCountry,
+        on_delete=models.PROTECT,
+        related_name="contingents",
         verbose_name=_("contributing country"),
     )
     name = models.CharField(_("name"), max_length=120)
     unit_type = models.CharField(_("unit type"), max_length=32, choices=UnitType.choices)
     strength = models.PositiveIntegerField(_("strength"), validators=[MinValueValidator(1)])
     status = models.CharField(
-        _("status"), max_length=20, choices=ContingentStatus.choices,
+        _("status"),
+        max_length=20,
+        choices=ContingentStatus.choices,
         default=ContingentStatus.PLEDGED,
     )
     arrival_date = models.DateField(_("arrival date"), null=True, blank=True)
     repatriation_date = models.DateField(_("repatriation date"), null=True, blank=True)
     org_unit = models.ForeignKey(
-        "core.OrgUnit", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="contingents", verbose_name=_("deployed at"),
+        "core.OrgUnit",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contingents",
+        verbose_name=_("deployed at"),
     )
     operational_control = models.ForeignKey(
-        "core.Post", null=True, blank=True, on_delete=models.SET_NULL,
+        "core.Post",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="contingents_under_control",
         verbose_name=_("under UN operational control of"),
         help_text=_("The head of the military or police component (Capstone §7.1)."),
@@ -123,12 +134,16 @@ class Contingent(MissionScopedModel):
                     "Operational control rests with this mission's head of the %(component)s "
                     "component (Capstone §7.1)."
                 ) % {"component": _("police") if self.is_police else _("military")}
-        if self.status in {ContingentStatus.DEPLOYED, ContingentStatus.REPATRIATED}:
-            if not self.arrival_date:
-                errors["arrival_date"] = _("A deployed contingent needs its arrival date.")
+        arrived = {ContingentStatus.DEPLOYED, ContingentStatus.REPATRIATED}
+        if self.status in arrived and not self.arrival_date:
+            errors["arrival_date"] = _("A deployed contingent needs its arrival date.")
         if self.status == ContingentStatus.REPATRIATED and not self.repatriation_date:
             errors["repatriation_date"] = _("Give the repatriation date.")
-        if self.repatriation_date and self.arrival_date and self.repatriation_date < self.arrival_date:
+        if (
+            self.repatriation_date
+            and self.arrival_date
+            and self.repatriation_date < self.arrival_date
+        ):
             errors["repatriation_date"] = _("Repatriated before arriving.")
         if errors:
             raise ValidationError(errors)

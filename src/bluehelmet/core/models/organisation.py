@@ -25,14 +25,22 @@ class OrgUnit(MissionScopedModel):
     """A place where the mission is present, in a tree under its mission HQ (Capstone §6.2)."""
 
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
         verbose_name=_("parent"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=OrgUnitKind.choices)
     name = models.CharField(_("name"), max_length=120)
     component = models.ForeignKey(
-        "core.Component", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="org_units", verbose_name=_("lead component"),
+        "core.Component",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="org_units",
+        verbose_name=_("lead component"),
     )
     latitude = models.FloatField(
         _("latitude"), validators=[MinValueValidator(-90), MaxValueValidator(90)]
@@ -125,24 +133,38 @@ class Post(MissionScopedModel):
     title = models.CharField(_("title"), max_length=160)
     role = models.CharField(_("doctrinal role"), max_length=32, choices=PostRole.choices)
     component = models.ForeignKey(
-        "core.Component", null=True, blank=True, on_delete=models.SET_NULL, related_name="posts",
+        "core.Component",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
         verbose_name=_("component"),
     )
     org_unit = models.ForeignKey(
-        OrgUnit, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts",
+        OrgUnit,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
         verbose_name=_("duty station"),
     )
     reports_to = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="direct_reports",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="direct_reports",
         verbose_name=_("reports to"),
     )
     grade = models.CharField(_("grade"), max_length=20, blank=True)
     is_mlt = models.BooleanField(
-        _("member of the Mission Leadership Team"), default=False,
+        _("member of the Mission Leadership Team"),
+        default=False,
         help_text=_("Capstone §7.1: the HOM, the deputies and the heads of components."),
     )
     is_designated_official = models.BooleanField(
-        _("Designated Official for security"), default=False,
+        _("Designated Official for security"),
+        default=False,
         help_text=_("Capstone §8.3: accountable for the security of UN civilian personnel."),
     )
 
@@ -151,7 +173,8 @@ class Post(MissionScopedModel):
         constraints = [
             models.UniqueConstraint(fields=["mission", "title"], name="post_unique_title"),
             models.UniqueConstraint(
-                fields=["mission"], condition=models.Q(is_designated_official=True),
+                fields=["mission"],
+                condition=models.Q(is_designated_official=True),
                 name="post_one_designated_official",
             ),
         ]
@@ -176,6 +199,8 @@ class Post(MissionScopedModel):
         if self.is_designated_official and self.mission_id:
             other = Post.objects.filter(mission_id=self.mission_id, is_designated_official=True)
             if other.exclude(pk=self.pk).exists():
-                errors["is_designated_official"] = _("The mission already has a Designated Official.")
+                errors["is_designated_official"] = _(
+                    "The mission already has a Designated Official."
+                )
         if errors:
             raise ValidationError(errors)

@@ -26,7 +26,8 @@ class Partner(MissionScopedModel):
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices)
     is_humanitarian = models.BooleanField(
-        _("humanitarian actor"), default=False,
+        _("humanitarian actor"),
+        default=False,
         help_text=_("Receives only unclassified, non-operational data (Capstone §7.2)."),
     )
     is_un_system = models.BooleanField(_("part of the UN system"), default=False)

@@ -34,8 +34,12 @@ class Person(MissionScopedModel):
     category = models.CharField(_("category"), max_length=32, choices=PersonnelCategory.choices)
     email = models.EmailField(_("e-mail"), blank=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="people", verbose_name=_("login"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+        verbose_name=_("login"),
     )
 
     class Meta:
@@ -50,7 +54,9 @@ class Person(MissionScopedModel):
 class AssignmentQuerySet(RestrictedQuerySet):
     def current(self, on: datetime.date | None = None) -> AssignmentQuerySet:
         day = on or timezone.now().date()
-        return self.filter(start_date__lte=day).filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
+        return self.filter(start_date__lte=day).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=day)
+        )
 
 
 class Assignment(MissionScopedModel):

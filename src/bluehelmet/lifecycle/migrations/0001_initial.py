@@ -6,54 +6,179 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
+        ("core", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PhaseTransition',
+            name="PhaseTransition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('sensitivity', models.PositiveSmallIntegerField(choices=[(0, 'Unclassified'), (1, 'Confidential'), (2, 'Strictly confidential')], default=0, verbose_name='sensitivity')),
-                ('from_phase', models.CharField(choices=[('pre_deployment', 'Pre-deployment'), ('rapid_deployment', 'Rapid deployment'), ('hq_start_up', 'Mission HQ start-up'), ('component_start_up', 'Component and field-office start-up'), ('ioc', 'Initial operating capability'), ('foc', 'Full operating capability'), ('mandate_implementation', 'Mandate implementation'), ('transition', 'Transition and hand-over'), ('withdrawal', 'Withdrawal'), ('liquidation', 'Liquidation'), ('closed', 'Closed')], max_length=32, verbose_name='from')),
-                ('to_phase', models.CharField(choices=[('pre_deployment', 'Pre-deployment'), ('rapid_deployment', 'Rapid deployment'), ('hq_start_up', 'Mission HQ start-up'), ('component_start_up', 'Component and field-office start-up'), ('ioc', 'Initial operating capability'), ('foc', 'Full operating capability'), ('mandate_implementation', 'Mandate implementation'), ('transition', 'Transition and hand-over'), ('withdrawal', 'Withdrawal'), ('liquidation', 'Liquidation'), ('closed', 'Closed')], max_length=32, verbose_name='to')),
-                ('effective_on', models.DateField(verbose_name='effective on')),
-                ('gate_report', models.JSONField(default=list, verbose_name='gate report')),
-                ('overridden', models.BooleanField(default=False, verbose_name='gates overridden')),
-                ('override_reason', models.TextField(blank=True, verbose_name='override reason')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
-                ('mission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)s_set', to='core.mission', verbose_name='mission')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "sensitivity",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "Unclassified"),
+                            (1, "Confidential"),
+                            (2, "Strictly confidential"),
+                        ],
+                        default=0,
+                        verbose_name="sensitivity",
+                    ),
+                ),
+                (
+                    "from_phase",
+                    models.CharField(
+                        choices=[
+                            ("pre_deployment", "Pre-deployment"),
+                            ("rapid_deployment", "Rapid deployment"),
+                            ("hq_start_up", "Mission HQ start-up"),
+                            ("component_start_up", "Component and field-office start-up"),
+                            ("ioc", "Initial operating capability"),
+                            ("foc", "Full operating capability"),
+                            ("mandate_implementation", "Mandate implementation"),
+                            ("transition", "Transition and hand-over"),
+                            ("withdrawal", "Withdrawal"),
+                            ("liquidation", "Liquidation"),
+                            ("closed", "Closed"),
+                        ],
+                        max_length=32,
+                        verbose_name="from",
+                    ),
+                ),
+                (
+                    "to_phase",
+                    models.CharField(
+                        choices=[
+                            ("pre_deployment", "Pre-deployment"),
+                            ("rapid_deployment", "Rapid deployment"),
+                            ("hq_start_up", "Mission HQ start-up"),
+                            ("component_start_up", "Component and field-office start-up"),
+                            ("ioc", "Initial operating capability"),
+                            ("foc", "Full operating capability"),
+                            ("mandate_implementation", "Mandate implementation"),
+                            ("transition", "Transition and hand-over"),
+                            ("withdrawal", "Withdrawal"),
+                            ("liquidation", "Liquidation"),
+                            ("closed", "Closed"),
+                        ],
+                        max_length=32,
+                        verbose_name="to",
+                    ),
+                ),
+                ("effective_on", models.DateField(verbose_name="effective on")),
+                ("gate_report", models.JSONField(default=list, verbose_name="gate report")),
+                ("overridden", models.BooleanField(default=False, verbose_name="gates overridden")),
+                ("override_reason", models.TextField(blank=True, verbose_name="override reason")),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="decided by",
+                    ),
+                ),
+                (
+                    "mission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(class)s_set",
+                        to="core.mission",
+                        verbose_name="mission",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phase transition',
-                'verbose_name_plural': 'phase transitions',
-                'ordering': ['mission__code', 'effective_on', 'id'],
+                "verbose_name": "phase transition",
+                "verbose_name_plural": "phase transitions",
+                "ordering": ["mission__code", "effective_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='StartUpMilestone',
+            name="StartUpMilestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('sensitivity', models.PositiveSmallIntegerField(choices=[(0, 'Unclassified'), (1, 'Confidential'), (2, 'Strictly confidential')], default=0, verbose_name='sensitivity')),
-                ('kind', models.CharField(choices=[('advance_team_deployed', 'Advance team deployed'), ('leadership_team_in_place', 'Mission Leadership Team in place'), ('joc_established', 'Joint Operations Centre established'), ('jmac_established', 'Joint Mission Analysis Centre established'), ('jloc_established', 'Joint Logistics Operations Centre established'), ('decision_forums', 'Decision-making forums established'), ('information_management', 'Information-management protocols'), ('reporting_lines', 'Reporting lines defined'), ('council_drawdown_decision', 'Security Council decision to draw down'), ('handover_plan', 'Hand-over plan agreed with partners'), ('asset_disposal_complete', 'Asset disposal complete')], max_length=40, verbose_name='milestone')),
-                ('achieved_on', models.DateField(verbose_name='achieved on')),
-                ('evidence', models.TextField(blank=True, help_text='Decision, directive or document that shows it.', verbose_name='evidence')),
-                ('mission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)s_set', to='core.mission', verbose_name='mission')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "sensitivity",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "Unclassified"),
+                            (1, "Confidential"),
+                            (2, "Strictly confidential"),
+                        ],
+                        default=0,
+                        verbose_name="sensitivity",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("advance_team_deployed", "Advance team deployed"),
+                            ("leadership_team_in_place", "Mission Leadership Team in place"),
+                            ("joc_established", "Joint Operations Centre established"),
+                            ("jmac_established", "Joint Mission Analysis Centre established"),
+                            ("jloc_established", "Joint Logistics Operations Centre established"),
+                            ("decision_forums", "Decision-making forums established"),
+                            ("information_management", "Information-management protocols"),
+                            ("reporting_lines", "Reporting lines defined"),
+                            ("council_drawdown_decision", "Security Council decision to draw down"),
+                            ("handover_plan", "Hand-over plan agreed with partners"),
+                            ("asset_disposal_complete", "Asset disposal complete"),
+                        ],
+                        max_length=40,
+                        verbose_name="milestone",
+                    ),
+                ),
+                ("achieved_on", models.DateField(verbose_name="achieved on")),
+                (
+                    "evidence",
+                    models.TextField(
+                        blank=True,
+                        help_text="Decision, directive or document that shows it.",
+                        verbose_name="evidence",
+                    ),
+                ),
+                (
+                    "mission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(class)s_set",
+                        to="core.mission",
+                        verbose_name="mission",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'start-up milestone',
-                'verbose_name_plural': 'start-up milestones',
-                'ordering': ['mission__code', 'achieved_on'],
-                'constraints': [models.UniqueConstraint(fields=('mission', 'kind'), name='milestone_unique_kind')],
+                "verbose_name": "start-up milestone",
+                "verbose_name_plural": "start-up milestones",
+                "ordering": ["mission__code", "achieved_on"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("mission", "kind"), name="milestone_unique_kind"
+                    )
+                ],
             },
         ),
     ]
