@@ -13,8 +13,21 @@ import sys
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bluehelmet.settings")
     from django.core.management import execute_from_command_line
+    from django.db import DatabaseError
 
-    execute_from_command_line(["bluehelmet", *(argv if argv is not None else sys.argv[1:])])
+    try:
+        execute_from_command_line(["bluehelmet", *(argv if argv is not None else sys.argv[1:])])
+    except BrokenPipeError:
+        # Output piped into `head` and the like: stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+    except DatabaseError as exc:
+        sys.stderr.write(
+            f"Database error: {exc}\n"
+            "Is DATABASE_URL right and the database migrated? Try `bluehelmet migrate`.\n"
+        )
+        sys.exit(2)
 
 
 if __name__ == "__main__":
