@@ -94,7 +94,7 @@ class Membership(ChangeLoggedModel):
         verbose_name_plural = _("memberships")
 
     def __str__(self) -> str:
-        where = self.mission.code if self.mission_id else _("all missions")
+        where = self.mission.code if self.mission is not None else _("all missions")
         return f"{self.user} - {self.role} ({where})"
 
     def clean(self) -> None:

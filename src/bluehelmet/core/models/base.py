@@ -38,7 +38,7 @@ class ChangeLoggedModel(models.Model):
     @classmethod
     def from_db(cls, db: Any, field_names: Any, values: Any) -> ChangeLoggedModel:
         instance = super().from_db(db, field_names, values)
-        instance._loaded_snapshot = instance.snapshot()
+        instance._loaded_snapshot = instance.snapshot()  # type: ignore[attr-defined]
         return instance
 
     def snapshot(self) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -124,16 +126,18 @@ class Contingent(MissionScopedModel):
         return PostRole.POLICE_COMMISSIONER if self.is_police else PostRole.FORCE_COMMANDER
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
-        if self.org_unit_id and self.org_unit.mission_id != self.mission_id:
+        errors: dict[str, Any] = {}
+        if self.org_unit is not None and self.org_unit.mission_id != self.mission_id:
             errors["org_unit"] = _("That location belongs to another mission.")
-        if self.operational_control_id:
-            post = self.operational_control
-            if post.mission_id != self.mission_id or post.role != self.controlling_role:
-                errors["operational_control"] = _(
-                    "Operational control rests with this mission's head of the %(component)s "
-                    "component (Capstone §7.1)."
-                ) % {"component": _("police") if self.is_police else _("military")}
+        post = self.operational_control
+        wrong_post = post is not None and (
+            post.mission_id != self.mission_id or post.role != self.controlling_role
+        )
+        if wrong_post:
+            errors["operational_control"] = _(
+                "Operational control rests with this mission's head of the %(component)s "
+                "component (Capstone §7.1)."
+            ) % {"component": _("police") if self.is_police else _("military")}
         arrived = {ContingentStatus.DEPLOYED, ContingentStatus.REPATRIATED}
         if self.status in arrived and not self.arrival_date:
             errors["arrival_date"] = _("A deployed contingent needs its arrival date.")

@@ -16,7 +16,7 @@ def validate_geometry(value: Any) -> None:
     """A GeoJSON Polygon or MultiPolygon with numeric [lon, lat] positions."""
     if not isinstance(value, dict) or value.get("type") not in {"Polygon", "MultiPolygon"}:
         raise ValidationError(_("Give a GeoJSON Polygon or MultiPolygon geometry."))
-    polygons = value.get("coordinates")
+    polygons = value.get("coordinates") or []
     if value["type"] == "Polygon":
         polygons = [polygons]
     try:

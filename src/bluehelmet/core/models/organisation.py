@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -64,16 +66,16 @@ class OrgUnit(MissionScopedModel):
         return self.name
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, Any] = {}
         if self.kind == OrgUnitKind.MISSION_HQ and self.parent_id:
             errors["parent"] = _("The mission headquarters is the root of the tree.")
-        if self.parent_id and self.mission_id and self.parent.mission_id != self.mission_id:
+        if self.parent is not None and self.parent.mission_id != self.mission_id:
             errors["parent"] = _("The parent belongs to another mission.")
-        elif self.parent_id and self.pk and self._is_ancestor_of_parent():
+        elif self.parent is not None and self.pk and self._is_ancestor_of_parent():
             errors["parent"] = _("A unit cannot sit under itself or one of its own units.")
         if self.closed_on and self.established_on and self.closed_on < self.established_on:
             errors["closed_on"] = _("Closed before it was established.")
-        if self.component_id and self.component.mission_id != self.mission_id:
+        if self.component is not None and self.component.mission_id != self.mission_id:
             errors["component"] = _("The component belongs to another mission.")
         if self.kind == OrgUnitKind.MISSION_HQ and self.mission_id:
             other = OrgUnit.objects.filter(mission_id=self.mission_id, kind=OrgUnitKind.MISSION_HQ)
@@ -185,7 +187,7 @@ class Post(MissionScopedModel):
         return self.title
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, Any] = {}
         for field in ("component", "org_unit", "reports_to"):
             related = getattr(self, field)
             if related is not None and related.mission_id != self.mission_id:

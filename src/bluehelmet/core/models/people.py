@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -72,7 +73,7 @@ class Assignment(MissionScopedModel):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     acting = models.BooleanField(_("acting (officer-in-charge)"), default=False)
 
-    objects = models.Manager.from_queryset(AssignmentQuerySet)()
+    objects = models.Manager.from_queryset(AssignmentQuerySet)()  # type: ignore[assignment,misc]
 
     class Meta:
         ordering = ["mission__code", "-start_date"]
@@ -85,7 +86,7 @@ class Assignment(MissionScopedModel):
     def clean(self) -> None:
         if self.post_id:
             self.mission_id = self.post.mission_id
-        errors: dict[str, str] = {}
+        errors: dict[str, Any] = {}
         if self.end_date and self.start_date and self.end_date < self.start_date:
             errors["end_date"] = _("The assignment ends before it starts.")
         if self.person_id and self.post_id and self.person.mission_id != self.post.mission_id:
