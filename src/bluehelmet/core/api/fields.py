@@ -51,4 +51,5 @@ class RestrictedRelatedField(serializers.PrimaryKeyRelatedField):
     }
 
     def get_queryset(self) -> QuerySet:
-        return super().get_queryset().restrict(_request_user(self))  # type: ignore[attr-defined]
+        queryset: Any = super().get_queryset()
+        return queryset.restrict(_request_user(self))

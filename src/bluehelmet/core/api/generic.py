@@ -29,7 +29,7 @@ ACTION_FOR = {
 class RestrictedQuerysetMixin:
     """Scope the queryset to the caller; log reads of strictly confidential records."""
 
-    queryset: QuerySet
+    queryset: Any
     required_action: str | None = None  # overrides ACTION_FOR (e.g. audit)
 
     def get_queryset(self) -> QuerySet:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
@@ -99,7 +100,7 @@ class PersonSerializer(MissionScopedSerializer):
 
 
 class AssignmentSerializer(MissionScopedSerializer):
-    mission = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    mission = serializers.SlugRelatedField(slug_field="code", read_only=True)  # type: ignore[assignment,var-annotated]
 
     class Meta:
         model = m.Assignment
@@ -201,7 +202,7 @@ class RoleSerializer(BaseModelSerializer):
 class MembershipSerializer(BaseModelSerializer):
     user = serializers.SlugRelatedField(
         slug_field="username",
-        queryset=m.Membership._meta.get_field("user").related_model.objects.all(),
+        queryset=get_user_model().objects.all(),
     )
     role = serializers.SlugRelatedField(slug_field="code", queryset=m.Role.objects.all())
     mission = MissionCodeField(allow_null=True, required=False)

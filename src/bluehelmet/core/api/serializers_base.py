@@ -27,9 +27,9 @@ class BaseModelSerializer(serializers.ModelSerializer):
         return attrs
 
     def _candidate(self, attrs: dict[str, Any]) -> models.Model:
-        model = self.Meta.model
-        exists = self.instance is not None
-        candidate = model.objects.get(pk=self.instance.pk) if exists else model()
+        model: Any = self.Meta.model
+        instance: Any = self.instance
+        candidate = model.objects.get(pk=instance.pk) if instance is not None else model()
         for name, value in attrs.items():
             setattr(candidate, name, value)
         return candidate
