@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DoctrineConfig(AppConfig):
+    name = "bluehelmet.doctrine"
+    label = "doctrine"
+    verbose_name = _("Doctrine: principles, functions, tasks, guidance")
