@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "bluehelmet.core",
     "bluehelmet.doctrine",
     "bluehelmet.lifecycle",
+    "bluehelmet.mandates",
+    "bluehelmet.interop",
 ]
 
 MIDDLEWARE = [

@@ -22,6 +22,9 @@ def is_user_assigned_alpha3(code: str) -> bool:
 def country_name(code: str) -> str | None:
     """Name of an ISO 3166-1 alpha-3 (or alpha-2) code, None when unknown."""
     record = pycountry.countries.get(alpha_3=code) if len(code) == 3 else None
+    if record is None and len(code) == 3:
+        # ISO 3166-3: states that no longer exist still host historical missions (Yugoslavia).
+        record = pycountry.historic_countries.get(alpha_3=code)
     if record is None and len(code) == 2:
         record = pycountry.countries.get(alpha_2=code)
     return getattr(record, "name", None) if record else None

@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from bluehelmet.core.api import views as v
 from bluehelmet.lifecycle import api as lifecycle
+from bluehelmet.mandates import api as mandates
 
 router = DefaultRouter()
 router.register("missions", v.MissionViewSet)
@@ -22,6 +23,12 @@ router.register("memberships", v.MembershipViewSet)
 router.register("audit", v.AuditEntryViewSet)
 router.register("phase-transitions", lifecycle.PhaseTransitionViewSet)
 router.register("milestones", lifecycle.StartUpMilestoneViewSet)
+router.register("resolutions", mandates.ResolutionViewSet)
+router.register("mandates", mandates.MandateViewSet)
+router.register("mandated-tasks", mandates.MandatedTaskViewSet)
+router.register("strength", mandates.StrengthViewSet)
+router.register("authorised-strength", mandates.AuthorisedStrengthViewSet)
+router.register("consultations", mandates.ConsultationViewSet)
 
 urlpatterns = [
     path("auth/token/", obtain_auth_token, name="api-token"),
@@ -37,5 +44,6 @@ urlpatterns = [
         lifecycle.MissionTransitionView.as_view(),
         name="api-mission-transition",
     ),
+    path("missions/<str:code>/gap/", mandates.MissionGapView.as_view(), name="api-mission-gap"),
     path("", include(router.urls)),
 ]

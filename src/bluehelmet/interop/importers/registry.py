@@ -1,0 +1,20 @@
+"""The importers ``bluehelmet import <kind> FILE`` knows; other apps add theirs here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from bluehelmet.interop.importers.base import ImportReport
+from bluehelmet.interop.importers.strength import import_strength
+from bluehelmet.interop.importers.tamm import import_tamm
+
+IMPORTERS: dict[str, tuple[Callable[..., ImportReport], str]] = {
+    "tamm": (import_tamm, "TAMM v2.1 mission-month task flags -> mandate history (Capstone §1.4)"),
+    "strength": (import_strength, "authorised vs deployed strength per mission-month (§4.2)"),
+}
+
+
+def get_importer(kind: str) -> Callable[..., Any] | None:
+    entry = IMPORTERS.get(kind)
+    return entry[0] if entry else None

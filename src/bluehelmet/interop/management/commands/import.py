@@ -1,0 +1,92 @@
+"""``bluehelmet import <kind> FILE``: load a dataset through the same importers users use.
+
+Exit status: 0 all rows imported (or already there), 1 the file was refused and nothing was
+written, 3 some rows were rejected (each listed with its line) and the rest imported; with
+``--strict`` any rejected row aborts the whole import.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from bluehelmet.core.context import acting_as
+from bluehelmet.interop.importers.base import ImportFailed, ImportReport
+from bluehelmet.interop.importers.registry import IMPORTERS
+
+
+class StrictAbort(Exception):
+    def __init__(self, report: ImportReport) -> None:
+        self.report = report
+
+
+class Command(BaseCommand):
+    help = "Import a dataset: " + "; ".join(f"{k}: {v[1]}" for k, v in IMPORTERS.items())
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("kind", choices=sorted(IMPORTERS))
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--as", dest="username", help="user the audit log names")
+        parser.add_argument(
+            "--no-create", action="store_true", help="reject rows of missions that do not exist yet"
+        )
+        parser.add_argument(
+            "--strict", action="store_true", help="abort and write nothing if any row is rejected"
+        )
+        parser.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    def handle(self, *args: Any, **opts: Any) -> None:
+        path: Path = opts["file"]
+        if not path.is_file():
+            raise CommandError(f"No such file: {path}")
+        user = self._user(opts["username"])
+        importer = IMPORTERS[opts["kind"]][0]
+        try:
+            report = self._run(importer, path, user, opts)
+        except ImportFailed as exc:
+            raise CommandError(f"{exc} Nothing was imported.") from exc
+        except StrictAbort as abort:
+            self._print(abort.report, opts["json"])
+            raise CommandError(
+                f"{len(abort.report.rejected)} row(s) rejected; --strict: nothing was imported."
+            ) from None
+        self._print(report, opts["json"])
+        if report.rejected:
+            sys.exit(3)
+
+    def _run(self, importer: Any, path: Path, user: Any, opts: dict[str, Any]) -> ImportReport:
+        show = not opts["json"] and sys.stderr.isatty()
+        with acting_as(user), transaction.atomic():
+            report = importer(
+                path, acting_user=user, show_progress=show, create_missions=not opts["no_create"]
+            )
+            if opts["strict"] and report.rejected:
+                transaction.set_rollback(True)
+                raise StrictAbort(report)
+        return report
+
+    def _user(self, username: str | None) -> Any:
+        if not username:
+            return None
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            raise CommandError(f"Unknown user {username}.")
+        return user
+
+    def _print(self, report: ImportReport, as_json: bool) -> None:
+        if as_json:
+            self.stdout.write(json.dumps(report.as_dict(), indent=2))
+            return
+        self.stdout.write(f"{report.source}: {report.rows} rows read")
+        for key, value in sorted(report.counts.items()):
+            self.stdout.write(f"  {key}: {value}")
+        for err in report.rejected[:200]:
+            self.stderr.write(f"  line {err.line}: {err.reason}")
+        if len(report.rejected) > 200:
+            self.stderr.write(f"  ... and {len(report.rejected) - 200} more rejected rows")
