@@ -31,6 +31,7 @@ class Action(models.TextChoices):
     DELETE = "delete", _("Delete")
     AUDIT = "audit", _("Read the audit log")
     TRANSITION = "transition", _("Decide lifecycle transitions")
+    MANDATE = "mandate", _("Record Security Council mandates")
 
 
 @dataclass(frozen=True)

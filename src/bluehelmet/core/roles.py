@@ -17,7 +17,7 @@ DEFAULT_ROLES: list[dict[str, Any]] = [
         "name": "HQ administrator",
         "scope": "hq",
         "clearance": S.STRICTLY_CONFIDENTIAL,
-        "actions": [*WRITE, A.DELETE, A.AUDIT, A.TRANSITION],
+        "actions": [*WRITE, A.DELETE, A.AUDIT, A.TRANSITION, A.MANDATE],
         "description": "Runs the platform for Headquarters; sees and manages every mission.",
     },
     {
@@ -25,7 +25,7 @@ DEFAULT_ROLES: list[dict[str, Any]] = [
         "name": "HQ planner (integrated operational team)",
         "scope": "hq",
         "clearance": S.CONFIDENTIAL,
-        "actions": WRITE,
+        "actions": [*WRITE, A.MANDATE],
         "description": (
             "Follows and plans every mission (Capstone §7.1: integrated operational teams)."
         ),
@@ -51,7 +51,7 @@ DEFAULT_ROLES: list[dict[str, Any]] = [
         "name": "Head of Mission / SRSG",
         "scope": "mission",
         "clearance": S.STRICTLY_CONFIDENTIAL,
-        "actions": [*WRITE, A.DELETE, A.AUDIT, A.TRANSITION],
+        "actions": [*WRITE, A.DELETE, A.AUDIT, A.TRANSITION, A.MANDATE],
         "description": "Operational authority over the mission (Capstone §7.1).",
     },
     {

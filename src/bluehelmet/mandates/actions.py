@@ -82,7 +82,7 @@ def do_change_mandate(
 ) -> Mandate:
     """Record a new mandate version; close the previous one; store the diff; open the §4.3
     consultations it calls for (historical imports pass ``open_consultations=False``)."""
-    if acting_user is not None and not user_can(acting_user, Action.CHANGE, mission.pk):
+    if acting_user is not None and not user_can(acting_user, Action.MANDATE, mission.pk):
         raise MandateError(MandateErrorCode.FORBIDDEN, _("Your role does not change mandates."))
     types = _task_types(task_codes)
     if resolution is None and not basis_reference.strip():
