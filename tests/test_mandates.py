@@ -27,22 +27,32 @@ def tasks(db):
 
 @pytest.fixture
 def res(db):
-    return {n: Resolution.objects.create(number=n, chapter_vii=n != 2000) for n in (2000, 2100, 2200)}
+    return {
+        n: Resolution.objects.create(number=n, chapter_vii=n != 2000) for n in (2000, 2100, 2200)
+    }
 
 
 @pytest.fixture
 def contingent(mission):
     country = core.ContributingCountry.objects.create(iso3="BGD")
-    return core.Contingent.objects.create(mission=mission, country=country, name="BANBATT",
-                                          unit_type="infantry_battalion", strength=850)
+    return core.Contingent.objects.create(
+        mission=mission,
+        country=country,
+        name="BANBATT",
+        unit_type="infantry_battalion",
+        strength=850,
+    )
 
 
 def change(mission, resolution, tasks, on, user=None, **kw):
-    return do_change_mandate(mission, resolution, acting_user=user, effective_from=on,
-                             task_codes=tasks, **kw)
+    return do_change_mandate(
+        mission, resolution, acting_user=user, effective_from=on, task_codes=tasks, **kw
+    )
 
 
-def test_given_a_first_mandate_then_concept_of_operations_consultation(mission, res, tasks, contingent):
+def test_given_a_first_mandate_then_concept_of_operations_consultation(
+    mission, res, tasks, contingent
+):
     mandate = change(mission, res[2000], [tasks["humrts_monitor"]], D(2025, 1, 10))
     assert mandate.version == 1 and not mandate.chapter_vii
     consultation = Consultation.objects.get(mission=mission)
@@ -52,8 +62,13 @@ def test_given_a_first_mandate_then_concept_of_operations_consultation(mission, 
 
 def test_given_new_tasks_and_chapter_vii_then_diff_and_mandate_change(mission, res, tasks):
     change(mission, res[2000], [tasks["humrts_monitor"]], D(2025, 1, 10))
-    v2 = change(mission, res[2100], [tasks["humrts_monitor"], tasks["prociv"]], D(2025, 7, 1),
-                all_necessary_means=True)
+    v2 = change(
+        mission,
+        res[2100],
+        [tasks["humrts_monitor"], tasks["prociv"]],
+        D(2025, 7, 1),
+        all_necessary_means=True,
+    )
     assert v2.version == 2
     assert v2.diff["tasks_added"] == [tasks["prociv"]] and v2.diff["tasks_removed"] == []
     assert v2.diff["chapter_vii"] == {"before": False, "after": True}
@@ -66,8 +81,11 @@ def test_given_new_tasks_and_chapter_vii_then_diff_and_mandate_change(mission, r
 def test_given_same_scope_then_renewal(mission, res, tasks):
     change(mission, res[2100], [tasks["prociv"]], D(2025, 1, 10))
     change(mission, res[2200], [tasks["prociv"]], D(2026, 1, 10))
-    triggers = list(Consultation.objects.filter(mission=mission).order_by("id")
-                    .values_list("trigger", flat=True))
+    triggers = list(
+        Consultation.objects.filter(mission=mission)
+        .order_by("id")
+        .values_list("trigger", flat=True)
+    )
     assert triggers == ["concept_of_operations", "renewal"]
 
 
@@ -87,21 +105,32 @@ def test_bad_changes_are_refused_and_write_nothing(mission, res, tasks, make_use
         change(mission, res[2100], ["no-such-task"], D(2025, 7, 1))
     assert err.value.code == MandateErrorCode.UNKNOWN_TASK
     with pytest.raises(MandateError) as err:
-        change(mission, res[2100], [tasks["prociv"]], D(2025, 7, 1),
-               user=make_user("joc-officer", mission))
+        change(
+            mission,
+            res[2100],
+            [tasks["prociv"]],
+            D(2025, 7, 1),
+            user=make_user("joc-officer", mission),
+        )
     assert err.value.code == MandateErrorCode.FORBIDDEN
     assert Mandate.objects.filter(mission=mission).count() == 1
 
 
-def test_drawdown_transition_opens_a_consultation(mission, make_user, django_capture_on_commit_callbacks):
+def test_drawdown_transition_opens_a_consultation(
+    mission, make_user, django_capture_on_commit_callbacks
+):
     hom = make_user("head-of-mission", mission)
     path = ["rapid_deployment", "hq_start_up", "ioc", "foc", "mandate_implementation", "transition"]
     with django_capture_on_commit_callbacks(execute=True):
         for i, phase in enumerate(path):
             mission.refresh_from_db()
-            do_transition_mission_phase(mission, phase, acting_user=hom,
-                                        effective_on=D(2025, 2, 1) + datetime.timedelta(days=i),
-                                        override_reason="test path")
+            do_transition_mission_phase(
+                mission,
+                phase,
+                acting_user=hom,
+                effective_on=D(2025, 2, 1) + datetime.timedelta(days=i),
+                override_reason="test path",
+            )
     consultation = Consultation.objects.get(mission=mission)
     assert consultation.trigger == ConsultationTrigger.DRAWDOWN
     assert consultation.due_on == D(2025, 2, 6) + datetime.timedelta(days=14)
@@ -109,8 +138,9 @@ def test_drawdown_transition_opens_a_consultation(mission, make_user, django_cap
 
 def test_overdue_status_and_api_filter(mission, res, tasks, make_user):
     change(mission, res[2000], [tasks["prociv"]], D(2025, 1, 10))
-    held = Consultation.objects.create(mission=mission, trigger="serious_development",
-                                       due_on=D(2025, 3, 1), held_on=D(2025, 2, 27))
+    held = Consultation.objects.create(
+        mission=mission, trigger="serious_development", due_on=D(2025, 3, 1), held_on=D(2025, 2, 27)
+    )
     client = APIClient()
     client.force_authenticate(make_user("joc-officer", mission))
     overdue = client.get("/api/consultations/?status=overdue").json()["results"]
@@ -125,12 +155,15 @@ def test_record_a_consultation_as_held_through_the_api(mission, res, tasks, make
     consultation = Consultation.objects.get(mission=mission)
     client = APIClient()
     client.force_authenticate(make_user("mlt-member", mission))
-    response = client.patch(f"/api/consultations/{consultation.pk}/",
-                            {"held_on": "2025-02-01", "summary": "TCC meeting at UNHQ."},
-                            format="json")
+    response = client.patch(
+        f"/api/consultations/{consultation.pk}/",
+        {"held_on": "2025-02-01", "summary": "TCC meeting at UNHQ."},
+        format="json",
+    )
     assert response.status_code == 200 and response.json()["status"] == "held"
-    bad = client.patch(f"/api/consultations/{consultation.pk}/", {"countries": ["ATL"]},
-                       format="json")
+    bad = client.patch(
+        f"/api/consultations/{consultation.pk}/", {"countries": ["ATL"]}, format="json"
+    )
     assert bad.status_code == 400
 
 
@@ -147,3 +180,47 @@ def test_mandate_api_is_scoped_and_read_only(mission, other_mission, res, tasks,
     assert client.post("/api/mandates/", {}).status_code == 405
     tasks_rows = client.get(f"/api/mandated-tasks/?mission={mission.code}").json()["results"]
     assert len(tasks_rows) == 1
+
+
+def _history_fixture(mission, res, tasks):
+    change(mission, res[2000], [tasks["humrts_monitor"]], D(2025, 1, 10))
+    change(mission, res[2100], [tasks["humrts_monitor"], tasks["prociv"]], D(2025, 7, 1))
+
+
+def test_history_api_json_and_csv(mission, other_mission, res, tasks, make_user):
+    _history_fixture(mission, res, tasks)
+    client = APIClient()
+    client.force_authenticate(make_user("joc-officer", mission))
+    rows = client.get(f"/api/missions/{mission.code}/mandate-history/").json()
+    assert [r["version"] for r in rows] == [1, 2]
+    assert rows[1]["tasks_added"] == tasks["prociv"] and rows[1]["chapter_vii"] is True
+    response = client.get(f"/api/missions/{mission.code}/mandate-history/?export=csv")
+    assert response["Content-Type"].startswith("text/csv")
+    lines = response.content.decode().splitlines()
+    assert lines[0].startswith("mission,version,resolutions") and len(lines) == 3
+    assert client.get(f"/api/missions/{other_mission.code}/mandate-history/").status_code == 404
+
+
+def test_mandate_cli_history_gap_consultations(mission, res, tasks):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    _history_fixture(mission, res, tasks)
+    out = io.StringIO()
+    call_command("mandate", "history", mission.code, stdout=out)
+    assert "v2 2025-07-01..now [2100] Chapter VII: 2 tasks" in out.getvalue()
+    assert f"+ {tasks['prociv']}" in out.getvalue()
+    out = io.StringIO()
+    call_command("mandate", "history", mission.code, "--csv", stdout=out)
+    assert out.getvalue().count("\n") == 3
+    out = io.StringIO()
+    call_command("mandate", "gap", mission.code, stdout=out)
+    assert "No mandate-resource gap" in out.getvalue()
+    out = io.StringIO()
+    call_command("mandate", "consultations", mission.code, "--overdue", stdout=out)
+    assert "overdue" in out.getvalue()
+    with pytest.raises(CommandError, match="Unknown mission code NOPE"):
+        call_command("mandate", "history", "nope")
+    with pytest.raises(CommandError, match="ratio must be"):
+        call_command("mandate", "gap", mission.code, "--ratio", "2")

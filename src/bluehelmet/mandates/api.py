@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -19,6 +20,7 @@ from bluehelmet.core.models import ContributingCountry, Mission
 from bluehelmet.mandates import filtersets as fs
 from bluehelmet.mandates import models as m
 from bluehelmet.mandates.gap import Thresholds, gap_flags, gap_series
+from bluehelmet.mandates.history import COLUMNS, history, history_csv
 
 
 class ResolutionSerializer(BaseModelSerializer):
@@ -224,3 +226,24 @@ class MissionGapView(APIView):
                 "series": [asdict(s) for s in series],
             }
         )
+
+
+class MissionMandateHistoryView(APIView):
+    """``/api/missions/<code>/mandate-history/`` (``?export=csv`` for a spreadsheet)."""
+
+    @extend_schema(
+        parameters=[OpenApiParameter("export", str, enum=["csv"])],
+        responses=inline_serializer(
+            "MandateHistoryRow", {c: serializers.CharField() for c in COLUMNS}, many=True
+        ),
+    )
+    def get(self, request: Any, code: str) -> Any:
+        mission = get_object_or_404(Mission.objects.restrict(request.user), code=code.upper())
+        rows = history(mission, request.user)
+        if request.query_params.get("export") == "csv":
+            response = HttpResponse(history_csv(rows), content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = (
+                f'attachment; filename="{mission.code}-mandate-history.csv"'
+            )
+            return response
+        return Response(rows)

@@ -45,5 +45,10 @@ urlpatterns = [
         name="api-mission-transition",
     ),
     path("missions/<str:code>/gap/", mandates.MissionGapView.as_view(), name="api-mission-gap"),
+    path(
+        "missions/<str:code>/mandate-history/",
+        mandates.MissionMandateHistoryView.as_view(),
+        name="api-mission-mandate-history",
+    ),
     path("", include(router.urls)),
 ]
