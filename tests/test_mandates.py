@@ -224,3 +224,59 @@ def test_mandate_cli_history_gap_consultations(mission, res, tasks):
         call_command("mandate", "history", "nope")
     with pytest.raises(CommandError, match="ratio must be"):
         call_command("mandate", "gap", mission.code, "--ratio", "2")
+
+
+def test_api_records_a_mandate_change(mission, tasks, make_user, contingent):
+    client = APIClient()
+    client.force_authenticate(make_user("head-of-mission", mission))
+    url = f"/api/missions/{mission.code}/mandate/"
+    first = client.post(
+        url,
+        {"resolution": 2301, "effective_from": "2025-01-10", "tasks": [tasks["humrts_monitor"]]},
+        format="json",
+    )
+    assert first.status_code == 201, first.json()
+    second = client.post(
+        url,
+        {
+            "resolution": 2350,
+            "effective_from": "2025-07-01",
+            "chapter_vii": True,
+            "all_necessary_means": True,
+            "tasks": [tasks["humrts_monitor"], tasks["prociv"]],
+            "priority_tasks": [tasks["prociv"]],
+        },
+        format="json",
+    )
+    body = second.json()
+    assert second.status_code == 201 and body["version"] == 2 and body["chapter_vii"] is True
+    assert body["diff"]["tasks_added"] == [tasks["prociv"]]
+    assert Consultation.objects.filter(mission=mission, trigger="mandate_change").exists()
+
+
+@pytest.mark.parametrize(
+    ("payload", "status", "key"),
+    [
+        ({"effective_from": "2025-01-10", "tasks": ["x"]}, 400, "resolution"),
+        ({"resolution": 1, "effective_from": "2025-02-30", "tasks": ["x"]}, 400, "effective_from"),
+        ({"resolution": 1, "effective_from": "2025-01-10", "tasks": []}, 400, "tasks"),
+        ({"resolution": 1, "effective_from": "2025-01-10", "tasks": ["no-such"]}, 400, "code"),
+    ],
+)
+def test_api_mandate_change_bad_input(mission, make_user, payload, status, key):
+    client = APIClient()
+    client.force_authenticate(make_user("head-of-mission", mission))
+    response = client.post(f"/api/missions/{mission.code}/mandate/", payload, format="json")
+    assert response.status_code == status and key in response.json()
+    assert not Mandate.objects.exists()
+
+
+def test_api_mandate_change_forbidden_role(mission, tasks, make_user):
+    client = APIClient()
+    client.force_authenticate(make_user("joc-officer", mission))
+    response = client.post(
+        f"/api/missions/{mission.code}/mandate/",
+        {"resolution": 1, "effective_from": "2025-01-10", "tasks": [tasks["prociv"]]},
+        format="json",
+    )
+    assert response.status_code == 403

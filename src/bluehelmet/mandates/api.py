@@ -19,6 +19,7 @@ from bluehelmet.core.api.serializers_base import BaseModelSerializer, MissionSco
 from bluehelmet.core.models import ContributingCountry, Mission
 from bluehelmet.mandates import filtersets as fs
 from bluehelmet.mandates import models as m
+from bluehelmet.mandates.actions import do_change_mandate
 from bluehelmet.mandates.gap import Thresholds, gap_flags, gap_series
 from bluehelmet.mandates.history import COLUMNS, history, history_csv
 
@@ -247,3 +248,53 @@ class MissionMandateHistoryView(APIView):
             )
             return response
         return Response(rows)
+
+
+class MandateChangeRequestSerializer(serializers.Serializer):
+    resolution = serializers.IntegerField(required=False, min_value=1)
+    basis_reference = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    effective_from = serializers.DateField()
+    tasks = serializers.ListField(child=serializers.CharField(max_length=60), allow_empty=False)
+    priority_tasks = serializers.ListField(
+        child=serializers.CharField(max_length=60), required=False
+    )
+    chapter_vii = serializers.BooleanField(required=False, allow_null=True, default=None)
+    all_necessary_means = serializers.BooleanField(required=False, default=False)
+    summary = serializers.CharField(required=False, allow_blank=True, max_length=4000)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if not attrs.get("resolution") and not attrs.get("basis_reference"):
+            raise ValidationError(
+                {"resolution": [_("Give the resolution number or another basis.")]}
+            )
+        return attrs
+
+
+class MissionMandateChangeView(APIView):
+    """``POST /api/missions/<code>/mandate/``: record a new mandate version (Capstone §1.4).
+
+    The resolution is created on first mention; the diff and the §4.3 consultations follow.
+    """
+
+    @extend_schema(request=MandateChangeRequestSerializer, responses=MandateSerializer)
+    def post(self, request: Any, code: str) -> Response:
+        mission = get_object_or_404(Mission.objects.restrict(request.user), code=code.upper())
+        body = MandateChangeRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        resolution = None
+        if data.get("resolution"):
+            resolution, _created = m.Resolution.objects.get_or_create(number=data["resolution"])
+        mandate = do_change_mandate(
+            mission,
+            resolution,
+            acting_user=request.user,
+            effective_from=data["effective_from"],
+            task_codes=data["tasks"],
+            chapter_vii=data["chapter_vii"],
+            all_necessary_means=data["all_necessary_means"],
+            summary=data.get("summary", ""),
+            priorities=data.get("priority_tasks", []),
+            basis_reference=data.get("basis_reference", ""),
+        )
+        return Response(MandateSerializer(mandate).data, status=201)

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from bluehelmet.lifecycle.actions import TransitionError
+from bluehelmet.mandates.actions import MandateError
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -22,6 +23,11 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return Response(
             {"detail": "Other records still depend on this one: " + ", ".join(names) + "."},
             status=409,
+        )
+    if isinstance(exc, MandateError):
+        return Response(
+            {"code": str(exc.code), "detail": exc.message},
+            status=403 if exc.code == "forbidden" else 400,
         )
     if isinstance(exc, TransitionError):
         status = 403 if exc.code == "forbidden" else 400

@@ -46,6 +46,11 @@ urlpatterns = [
     ),
     path("missions/<str:code>/gap/", mandates.MissionGapView.as_view(), name="api-mission-gap"),
     path(
+        "missions/<str:code>/mandate/",
+        mandates.MissionMandateChangeView.as_view(),
+        name="api-mission-mandate-change",
+    ),
+    path(
         "missions/<str:code>/mandate-history/",
         mandates.MissionMandateHistoryView.as_view(),
         name="api-mission-mandate-history",
