@@ -55,5 +55,6 @@ urlpatterns = [
         mandates.MissionMandateHistoryView.as_view(),
         name="api-mission-mandate-history",
     ),
+    path("doctrine/", include("bluehelmet.doctrine.urls_api")),
     path("", include(router.urls)),
 ]

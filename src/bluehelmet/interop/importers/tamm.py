@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import transaction
 
+from bluehelmet.doctrine.catalogue import TAMM_TASK_COLUMNS
 from bluehelmet.doctrine.models import TaskType
 from bluehelmet.interop.countries import country_label, iso3_for_cow
 from bluehelmet.interop.importers.base import (
@@ -127,7 +128,7 @@ def _read(
 ) -> dict[str, list[MonthRow]]:
     by_mission: dict[str, list[MonthRow]] = defaultdict(list)
     seen: dict[tuple[str, datetime.date], int] = {}
-    rows = read_csv(path, (*REQUIRED, *flags))
+    rows = read_csv(path, (*REQUIRED, *TAMM_TASK_COLUMNS))
     for line, row in progress(rows, count_lines(path), "TAMM rows", show):
         report.rows += 1
         try:

@@ -1,0 +1,25 @@
+"""Doctrine API routes; the project includes them under ``/api/doctrine/``.
+
+Namespaced (``doctrine-api:principle-list`` ...) so the router's root view does not clash with
+the main API root.
+"""
+
+from __future__ import annotations
+
+from rest_framework.routers import DefaultRouter
+
+from bluehelmet.doctrine import api
+
+app_name = "doctrine-api"
+
+router = DefaultRouter()
+router.register("principles", api.PrincipleViewSet, basename="principle")
+router.register("core-functions", api.CoreFunctionViewSet, basename="core-function")
+router.register("spectrum", api.SpectrumActivityViewSet, basename="spectrum")
+router.register("task-categories", api.TaskCategoryViewSet, basename="task-category")
+router.register("task-types", api.TaskTypeViewSet, basename="task-type")
+router.register("benchmark-templates", api.BenchmarkTemplateViewSet, basename="benchmark")
+router.register("guidance-series", api.GuidanceSeriesViewSet, basename="guidance-series")
+router.register("glossary", api.GlossaryTermViewSet, basename="glossary")
+
+urlpatterns = router.urls
