@@ -102,3 +102,15 @@ def test_lower_clearance_auditor_does_not_see_secret_diffs(mission, make_user):
     m.Membership.objects.create(user=user, role=role, mission=mission)
     rows = _api(user).get("/api/audit/?page_size=1000").json()["results"]
     assert rows and all(r["object_repr"] != "Source" for r in rows)
+
+
+def test_deleting_a_mission_leaves_its_audit_rows_untouched(mission, make_user):
+    ids = list(m.AuditEntry.objects.filter(mission=mission).values_list("id", "mission_id"))
+    mission_id = mission.pk
+    m.Mission.objects.filter(pk=mission_id).delete()
+    after = list(
+        m.AuditEntry.objects.filter(id__in=[i for i, _ in ids]).values_list("id", "mission_id")
+    )
+    assert sorted(after) == sorted(ids) and all(mid == mission_id for _, mid in after)
+    rows = _api(make_user("hq-oversight")).get("/api/audit/?mission=MINUSTEST").json()["results"]
+    assert rows and all(r["mission_code"] == "MINUSTEST" for r in rows)

@@ -64,11 +64,13 @@ class AuditEntry(models.Model):
     )
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     object_repr = models.CharField(_("object"), max_length=200, blank=True)
+    # DO_NOTHING without a database constraint: deleting a mission must not rewrite its audit
+    # rows, which keep naming it (``mission_code``) and stay scoped to it.
     mission = models.ForeignKey(
         "core.Mission",
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.DO_NOTHING,
         related_name="+",
         db_constraint=False,
     )
