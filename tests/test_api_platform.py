@@ -226,3 +226,13 @@ class TestMembershipGranting:
             format="json",
         )
         assert response.status_code == 400
+
+
+def test_filtering_by_a_forbidden_related_id_looks_like_an_unknown_one(
+    mission, other_mission, make_user
+):
+    theirs = m.OrgUnit.objects.get(mission=other_mission, kind="mission_hq")
+    client = _api(make_user("joc-officer", mission))
+    forbidden = client.get(f"/api/org-units/?parent={theirs.pk}")
+    unknown = client.get("/api/org-units/?parent=999999")
+    assert forbidden.status_code == unknown.status_code == 400

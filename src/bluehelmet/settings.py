@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "bluehelmet.lifecycle",
     "bluehelmet.mandates",
     "bluehelmet.interop",
+    "bluehelmet.operations",
 ]
 
 MIDDLEWARE = [
@@ -130,6 +131,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -27,6 +27,16 @@ class BaseFilterSet(df.FilterSet):
     q = df.CharFilter(method="search", label=_("Search"))
     search_fields: tuple[str, ...] = ()
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Related-record choices are the caller's restricted records too: a forbidden id must be
+        # refused exactly like an unknown one, or the answer would reveal that it exists.
+        user = getattr(self.request, "user", None)
+        for flt in self.filters.values():
+            queryset = getattr(flt, "queryset", None)
+            if isinstance(queryset, QuerySet) and hasattr(queryset, "restrict"):
+                flt.queryset = flt.extra["queryset"] = queryset.restrict(user)
+
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip()
         if not value or not self.search_fields:

@@ -54,6 +54,8 @@ class Grants:
 
 def grants_for(user: Any, action: str) -> Grants:
     """Collect the user's grants for ``action``, cached on the user object for the request."""
+    if user is None:
+        return Grants(None, {})
     cache: dict[str, Grants] | None = getattr(user, "_bluehelmet_grants", None)
     if cache is None:
         cache = {}

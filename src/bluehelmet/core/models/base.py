@@ -43,10 +43,11 @@ class ChangeLoggedModel(models.Model):
 
     def snapshot(self) -> dict[str, Any]:
         """JSON-safe values of the concrete fields, as stored in audit before/after."""
+        deferred = self.get_deferred_fields()  # reading one would cost a query per row
         data = {
             f.attname: getattr(self, f.attname, None)
             for f in self._meta.concrete_fields
-            if f.attname not in self.audit_exclude
+            if f.attname not in self.audit_exclude and f.attname not in deferred
         }
         return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 

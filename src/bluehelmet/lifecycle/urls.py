@@ -1,0 +1,21 @@
+"""Lifecycle pages, included under ``missions/<code>/lifecycle/`` by ``core.urls``."""
+
+from django.urls import path
+
+from bluehelmet.lifecycle import views
+
+urlpatterns = [
+    path("", views.LifecycleView.as_view(), name="mission-lifecycle"),
+    path("transition/", views.TransitionView.as_view(), name="mission-transition"),
+    path("milestones/add/", views.MilestoneEditView.as_view(), name="startupmilestone-add"),
+    path(
+        "milestones/<int:pk>/edit/",
+        views.MilestoneEditView.as_view(),
+        name="startupmilestone-edit",
+    ),
+    path(
+        "milestones/<int:pk>/delete/",
+        views.MilestoneDeleteView.as_view(),
+        name="startupmilestone-delete",
+    ),
+]
