@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from bluehelmet.core.demo import minusbel, unmogto
 from bluehelmet.core.demo.geography import polygon
+from bluehelmet.core.demo.mandates import build_mandates, delete_demo_resolutions
 from bluehelmet.core.demo.names import NameMaker, email_for, iso_nationality
 from bluehelmet.core.demo.plan import HolderPlan, MissionPlan, PostPlan, UnitPlan
 from bluehelmet.core.demo.users import mission_roles, mission_username
@@ -278,6 +279,8 @@ def build_missions(
                 "phase": missions[plan.code].get_phase_display(),
             }
         )
+        # After the contingents: the §4.3 consultations name the contributing countries.
+        build_mandates(missions[plan.code], plan, today, acting_user, progress)
     return missions
 
 
@@ -296,4 +299,5 @@ def delete_demo(progress: Progress) -> None:
                 break
         mission.delete()
         progress(_("Deleted mission %(code)s.") % {"code": mission.code})
+    delete_demo_resolutions()
     AdminArea.objects.filter(country__in=DEMO_COUNTRIES).delete()
