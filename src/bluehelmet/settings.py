@@ -11,6 +11,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -98,12 +99,17 @@ TEMPLATES = [
 
 # Embedded default: SQLite in WAL mode (see core.apps for the pragma). DATABASE_URL selects
 # PostgreSQL, e.g. postgres://user:pass@127.0.0.1:5432/bluehelmet.
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{DATA_DIR / 'bluehelmet.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
-    )
-}
+try:
+    DATABASES = {
+        "default": dj_database_url.config(
+            default=f"sqlite:///{DATA_DIR / 'bluehelmet.sqlite3'}",
+            conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        )
+    }
+except ValueError as exc:  # unknown scheme or malformed URL: say which, not a traceback
+    raise ImproperlyConfigured(
+        f"DATABASE_URL is not usable ({exc}); use sqlite:///PATH or postgres://USER:PASS@HOST/DB."
+    ) from exc
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
