@@ -43,8 +43,20 @@ NAVIGATION: list[tuple[Any, list[tuple[Any, str, bool, str | None]]]] = [
         ],
     ),
     (
+        _("Mandates (§1.4, §4.2-4.3)"),
+        [
+            (_("Mandate and history"), "mission-mandate", True, None),
+            (_("Strength and gap"), "mission-strength", True, None),
+            (_("Consultations"), "consultation-list", True, None),
+            (_("Mandate versions"), "mandate-list", True, None),
+            (_("Mandated tasks"), "mandatedtask-list", True, None),
+            (_("Resolutions"), "resolution-list", False, None),
+        ],
+    ),
+    (
         _("Reference"),
         [
+            (_("Doctrine (Capstone)"), "doctrine-index", False, None),
             (_("Admin areas"), "adminarea-list", False, None),
         ],
     ),
@@ -56,7 +68,7 @@ NAVIGATION: list[tuple[Any, list[tuple[Any, str, bool, str | None]]]] = [
     ),
 ]
 
-MISSION_PAGES = {"mission-detail", "mission-lifecycle"}
+MISSION_PAGES = {"mission-detail", "mission-lifecycle", "mission-mandate", "mission-strength"}
 
 
 def _holds(user: Any, action: str | None) -> bool:

@@ -61,4 +61,6 @@ urlpatterns = [
     ),
     path("audit/", audit.AuditListView.as_view(), name="auditentry-list"),
     path("audit/<int:pk>/", audit.AuditDetailView.as_view(), name="auditentry-detail"),
+    path("doctrine/", include("bluehelmet.doctrine.urls")),
+    path("", include("bluehelmet.mandates.urls")),
 ]

@@ -1,7 +1,9 @@
 """Country codes used by research datasets, mapped to ISO 3166 alpha-3.
 
 TAMM identifies host states by Correlates of War codes (``ccode``); the strength dataset by
-English names. Only codes and names those datasets use are listed; the mapping is ours.
+English names; UCDP GED by Gleditsch-Ward codes (``country_id``), which equal the COW codes
+except for the few listed in ``GW_DIFFERS_FROM_COW``; ACLED by ISO 3166 numeric codes (``iso``).
+Only codes and names those datasets use are listed; the mapping is ours.
 """
 
 from __future__ import annotations
@@ -84,6 +86,27 @@ def iso3_for_cow(code: str) -> str | None:
         return COW_TO_ISO3.get(int(float(code)))
     except (TypeError, ValueError):
         return None
+
+
+# Gleditsch-Ward codes whose state differs from the COW code of the same number.
+GW_DIFFERS_FROM_COW: dict[int, str] = {260: "DEU", 340: "SRB", 678: "YEM"}
+
+
+def iso3_for_gw(code: str) -> str | None:
+    try:
+        number = int(float(code))
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return GW_DIFFERS_FROM_COW.get(number) or COW_TO_ISO3.get(number)
+
+
+def iso3_for_numeric(code: str) -> str | None:
+    """ISO 3166-1 numeric ('140') -> alpha-3 ('CAF')."""
+    text = (code or "").strip()
+    if not text.isdigit():
+        return None
+    record = pycountry.countries.get(numeric=text.zfill(3))
+    return str(record.alpha_3) if record else None
 
 
 def iso3_for_name(name: str) -> str | None:

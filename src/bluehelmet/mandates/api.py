@@ -218,7 +218,7 @@ class MissionGapView(APIView):
             )
         except ValueError as exc:
             raise ValidationError({"thresholds": [str(exc)]}) from exc
-        series = gap_series(mission)
+        series = gap_series(mission, request.user)
         return Response(
             {
                 "mission": mission.code,

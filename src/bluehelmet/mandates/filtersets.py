@@ -70,7 +70,9 @@ class DeployedStrengthFilterSet(MissionScopedFilterSet):
 
 class ConsultationFilterSet(MissionScopedFilterSet):
     search_fields = ("summary", "reason")
-    status = df.ChoiceFilter(choices=m.ConsultationStatus.choices, method="filter_status")
+    status = df.ChoiceFilter(
+        choices=m.ConsultationStatus.choices, method="filter_status", label=_("Status")
+    )
 
     class Meta:
         model = m.Consultation

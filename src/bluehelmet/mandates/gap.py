@@ -71,17 +71,27 @@ def _mandate_on(mandates: list[Mandate], day: datetime.date) -> Mandate | None:
 def _authorised_on(
     periods: list[AuthorisedStrength], day: datetime.date
 ) -> AuthorisedStrength | None:
-    for p in periods:
+    # The latest period that has started wins: an open-ended older period yields to a newer one.
+    for p in reversed(periods):
         if p.effective_from <= day and (p.effective_to is None or p.effective_to >= day):
             return p
     return None
 
 
-def gap_series(mission: Mission) -> list[GapMonth]:
-    periods = list(AuthorisedStrength.objects.filter(mission=mission).order_by("effective_from"))
-    mandates = list(Mandate.objects.filter(mission=mission).prefetch_related("tasks__task_type"))
+def gap_series(mission: Mission, user: Any = None) -> list[GapMonth]:
+    """Monthly figures; with ``user``, only what that user may see feeds the series."""
+
+    def visible(qs: Any) -> Any:
+        return qs.restrict(user) if user is not None else qs
+
+    periods = list(
+        visible(AuthorisedStrength.objects.filter(mission=mission)).order_by("effective_from")
+    )
+    mandates = list(
+        visible(Mandate.objects.filter(mission=mission)).prefetch_related("tasks__task_type")
+    )
     series = []
-    for d in DeployedStrength.objects.filter(mission=mission).order_by("month"):
+    for d in visible(DeployedStrength.objects.filter(mission=mission)).order_by("month"):
         auth = _authorised_on(periods, d.month)
         mandate = _mandate_on(mandates, d.month)
         authorised = {c: getattr(auth, c) if auth else None for c in CATEGORIES}

@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from bluehelmet.core.api import views as v
 from bluehelmet.lifecycle import api as lifecycle
 from bluehelmet.mandates import api as mandates
+from bluehelmet.operations import api as operations
 
 router = DefaultRouter()
 router.register("missions", v.MissionViewSet)
@@ -29,6 +30,14 @@ router.register("mandated-tasks", mandates.MandatedTaskViewSet)
 router.register("strength", mandates.StrengthViewSet)
 router.register("authorised-strength", mandates.AuthorisedStrengthViewSet)
 router.register("consultations", mandates.ConsultationViewSet)
+router.register("incident-categories", operations.IncidentCategoryViewSet)
+router.register("incident-sources", operations.IncidentSourceViewSet)
+router.register("incidents", operations.IncidentViewSet)
+router.register("situation-reports", operations.SituationReportViewSet)
+router.register("flash-reports", operations.FlashReportViewSet)
+router.register("crises", operations.CrisisViewSet)
+router.register("crisis-log", operations.CrisisLogEntryViewSet)
+router.register("crisis-tasks", operations.CrisisTaskViewSet)
 
 urlpatterns = [
     path("auth/token/", obtain_auth_token, name="api-token"),

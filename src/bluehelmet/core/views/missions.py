@@ -157,6 +157,17 @@ def partners_by_kind(partners: list[m.Partner]) -> list[dict[str, Any]]:
     ]
 
 
+def overdue_consultations(user: Any, mission: m.Mission) -> list[Any]:
+    """Consultations with contributors past their due date (Capstone §4.3), as ``user`` sees."""
+    from bluehelmet.mandates.consultations import overdue
+    from bluehelmet.mandates.models import Consultation
+
+    visible = set(
+        Consultation.objects.restrict(user).filter(mission=mission).values_list("pk", flat=True)
+    )
+    return [c for c in overdue(mission) if c.pk in visible]
+
+
 class MissionOverviewView(LoginRequiredMixin, View):
     """/missions/<code>/: the mission at a glance; opening it makes it the current mission."""
 
@@ -175,7 +186,8 @@ class MissionOverviewView(LoginRequiredMixin, View):
         )
         partners = list(m.Partner.objects.restrict(user).filter(mission=mission))
         team = leadership(user, mission)
-        shown = [*units, *components, *contingents, *partners]
+        late = overdue_consultations(user, mission)
+        shown = [*units, *components, *contingents, *partners, *late]
         shown += [t["post"] for t in team] + [a for t in team for a in t["assignments"]]
         log_reads(user, shown)
         context = {
@@ -189,6 +201,7 @@ class MissionOverviewView(LoginRequiredMixin, View):
                 c.strength for c in contingents if c.status != m.ContingentStatus.REPATRIATED
             ),
             "partner_groups": partners_by_kind(partners),
+            "overdue_consultations": late,
             "next_phases": [Phase(p).label for p in next_phases(mission.phase)],
             "can_change": user_can(user, Action.CHANGE, mission.pk),
             "can_delete": user_can(user, Action.DELETE, mission.pk),

@@ -5,13 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from bluehelmet.interop.importers.acled import import_acled
 from bluehelmet.interop.importers.base import ImportReport
+from bluehelmet.interop.importers.ged import import_ged
+from bluehelmet.interop.importers.hxl import import_hxl
 from bluehelmet.interop.importers.strength import import_strength
 from bluehelmet.interop.importers.tamm import import_tamm
 
 IMPORTERS: dict[str, tuple[Callable[..., ImportReport], str]] = {
     "tamm": (import_tamm, "TAMM v2.1 mission-month task flags -> mandate history (Capstone §1.4)"),
     "strength": (import_strength, "authorised vs deployed strength per mission-month (§4.2)"),
+    "ucdp-ged": (import_ged, "UCDP GED events -> incidents of --mission (§7.2)"),
+    "acled": (import_acled, "ACLED events -> incidents of --mission (§7.2)"),
+    "hxl": (import_hxl, "HXL-tagged incident table -> incidents of --mission (§7.2)"),
 }
 
 

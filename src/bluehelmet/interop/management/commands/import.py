@@ -3,10 +3,14 @@
 Exit status: 0 all rows imported (or already there), 1 the file was refused and nothing was
 written, 3 some rows were rejected (each listed with its line) and the rest imported; with
 ``--strict`` any rejected row aborts the whole import.
+
+Event datasets (ucdp-ged, acled, hxl) load into one mission: ``--mission CODE``, and
+``--create`` to make that mission (host country from the file) when it does not exist yet.
 """
 
 from __future__ import annotations
 
+import inspect
 import json
 import sys
 from pathlib import Path
@@ -40,6 +44,14 @@ class Command(BaseCommand):
             "--strict", action="store_true", help="abort and write nothing if any row is rejected"
         )
         parser.add_argument("--json", action="store_true", help="print the report as JSON")
+        parser.add_argument(
+            "--mission", help="mission the events belong to (ucdp-ged, acled, hxl)", default=None
+        )
+        parser.add_argument(
+            "--create",
+            action="store_true",
+            help="with --mission: create the mission when it does not exist yet",
+        )
 
     def handle(self, *args: Any, **opts: Any) -> None:
         path: Path = opts["file"]
@@ -47,6 +59,10 @@ class Command(BaseCommand):
             raise CommandError(f"No such file: {path}")
         user = self._user(opts["username"])
         importer = IMPORTERS[opts["kind"]][0]
+        if opts["mission"] and not _takes_mission(importer):
+            raise CommandError(
+                f"{opts['kind']} files name their missions; --mission does not apply."
+            )
         try:
             report = self._run(importer, path, user, opts)
         except ImportFailed as exc:
@@ -62,10 +78,11 @@ class Command(BaseCommand):
 
     def _run(self, importer: Any, path: Path, user: Any, opts: dict[str, Any]) -> ImportReport:
         show = not opts["json"] and sys.stderr.isatty()
+        kwargs: dict[str, Any] = {"create_missions": not opts["no_create"]}
+        if _takes_mission(importer):
+            kwargs = {"mission_code": opts["mission"], "create_missions": opts["create"]}
         with acting_as(user), transaction.atomic():
-            report = importer(
-                path, acting_user=user, show_progress=show, create_missions=not opts["no_create"]
-            )
+            report = importer(path, acting_user=user, show_progress=show, **kwargs)
             if opts["strict"] and report.rejected:
                 transaction.set_rollback(True)
                 raise StrictAbort(report)
@@ -90,3 +107,7 @@ class Command(BaseCommand):
             self.stderr.write(f"  line {err.line}: {err.reason}")
         if len(report.rejected) > 200:
             self.stderr.write(f"  ... and {len(report.rejected) - 200} more rejected rows")
+
+
+def _takes_mission(importer: Any) -> bool:
+    return "mission_code" in inspect.signature(importer).parameters

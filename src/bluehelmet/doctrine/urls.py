@@ -1,0 +1,31 @@
+"""Doctrine reference pages, included under ``doctrine/`` by ``core.urls``.
+
+Each section answers ``<model_name>-list`` and its entries ``<model_name>-detail`` (by code), so
+``tables.object_url`` links any doctrine record (e.g. a mandated task's type) to its page.
+"""
+
+from django.urls import URLPattern, path
+
+from bluehelmet.doctrine import views
+
+
+def section_patterns(section: views.Section) -> list[URLPattern]:
+    name = section.model._meta.model_name
+    return [
+        path(
+            f"{section.slug}/",
+            views.DoctrineSectionView.as_view(section_slug=section.slug),
+            name=f"{name}-list",
+        ),
+        path(
+            f"{section.slug}/<slug:code>/",
+            views.DoctrineEntryView.as_view(section_slug=section.slug),
+            name=f"{name}-detail",
+        ),
+    ]
+
+
+urlpatterns = [
+    path("", views.DoctrineIndexView.as_view(), name="doctrine-index"),
+    *[p for section in views.SECTIONS.values() for p in section_patterns(section)],
+]

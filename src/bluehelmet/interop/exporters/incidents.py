@@ -1,0 +1,197 @@
+"""Incident exports: CSV, GeoJSON and HXL-tagged CSV, for the mission or for partners.
+
+The humanitarian-partner variant keeps only unclassified records and drops the operationally
+sensitive fields (who reported, how they are graded, which unit, internal links): Capstone §7.2
+asks the mission to share non-operationally-sensitive information with humanitarian actors
+while respecting humanitarian space. The HXL hashtags are those used on the Humanitarian Data
+Exchange for conflict-event data (see shared/data/SOURCES.md).
+
+Each writer yields text chunks, so a file or an HTTP response streams without holding a
+million rows in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+
+from bluehelmet.core.audit import log_reads
+from bluehelmet.core.permissions import Action, Sensitivity, user_can
+from bluehelmet.operations.models import Incident
+
+CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    hxl: str
+    value: Callable[[Incident], Any]
+    sensitive: bool = False
+
+
+def _iso(moment: Any) -> str:
+    return moment.isoformat().replace("+00:00", "Z") if moment else ""
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("reference", "#event+code", lambda i: i.reference),
+    Column("mission", "#org+mission", lambda i: i.mission.code),
+    Column("occurred_at", "#date+occurred", lambda i: _iso(i.occurred_at)),
+    Column("occurred_until", "#date+end", lambda i: _iso(i.occurred_until)),
+    Column("date_precision", "#date+precision", lambda i: i.date_precision),
+    Column("reported_at", "#date+reported", lambda i: _iso(i.reported_at)),
+    Column("category", "#event+type+code", lambda i: i.category.code),
+    Column("category_name", "#event+type+name", lambda i: i.category.name),
+    Column("acled_event_type", "#event+type", lambda i: i.category.acled_event_type),
+    Column("acled_sub_event_type", "#event+type+sub", lambda i: i.category.acled_sub_event_type),
+    Column("ged_type_of_violence", "#event+type+ged", lambda i: i.category.ged_type_of_violence),
+    Column("title", "#event+name", lambda i: i.title),
+    Column("actor1", "#group+name+first", lambda i: i.actor1),
+    Column("actor2", "#group+name+second", lambda i: i.actor2),
+    Column("killed", "#affected+killed", lambda i: i.killed),
+    Column("injured", "#affected+injured", lambda i: i.injured),
+    Column("abducted", "#affected+abducted", lambda i: i.abducted),
+    Column("civilians_killed", "#affected+killed+civilians", lambda i: i.civilians_killed),
+    Column("un_personnel_killed", "#affected+killed+un", lambda i: i.un_personnel_killed),
+    Column("un_personnel_injured", "#affected+injured+un", lambda i: i.un_personnel_injured),
+    Column("admin1", "#adm1+name", lambda i: i.admin1),
+    Column("admin2", "#adm2+name", lambda i: i.admin2),
+    Column("location_name", "#loc+name", lambda i: i.location_name),
+    Column("latitude", "#geo+lat", lambda i: i.latitude),
+    Column("longitude", "#geo+lon", lambda i: i.longitude),
+    Column("location_precision", "#geo+precision", lambda i: i.location_precision),
+    Column("verification_status", "#status+verification", lambda i: i.verification_status),
+    Column("description", "#description", lambda i: i.description),
+    Column("sensitivity", "#meta+classification", lambda i: i.sensitivity, sensitive=True),
+    Column("source", "#meta+source", lambda i: _source_name(i), True),
+    Column("source_kind", "#meta+source+type", lambda i: i.source.kind if i.source else "", True),
+    Column("source_reference", "#meta+source+ref", lambda i: i.source_reference, True),
+    Column("reliability", "#meta+reliability", lambda i: i.reliability, True),
+    Column("credibility", "#meta+credibility", lambda i: i.credibility, True),
+    Column("reporting_unit", "#org+unit", lambda i: i.org_unit.name if i.org_unit else "", True),
+    Column("duplicate_of", "#event+code+original", lambda i: _original(i), True),
+    Column("source_dataset", "#meta+dataset", lambda i: i.source_dataset, True),
+)
+
+FORMATS = ("csv", "geojson", "hxl")
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "hxl": "text/csv; charset=utf-8",
+    "geojson": "application/geo+json",
+}
+EXTENSIONS = {"csv": "csv", "hxl": "hxl.csv", "geojson": "geojson"}
+
+
+def _source_name(incident: Incident) -> str:
+    source = incident.source
+    if source is None or getattr(incident, "_source_hidden", False):
+        return ""
+    return source.name
+
+
+def _mark(incident: Incident, user: Any) -> Incident:
+    """Hide the source's name from a caller not cleared for the source's classification."""
+    source = incident.source
+    if user is not None and source is not None:
+        visible = user_can(user, Action.VIEW, source.mission_id, source.sensitivity)
+        incident._source_hidden = not visible  # type: ignore[attr-defined]
+    return incident
+
+
+def _original(incident: Incident) -> str:
+    original = incident.duplicate_of
+    return original.reference if original is not None else ""
+
+
+def columns_for(humanitarian: bool) -> tuple[Column, ...]:
+    return tuple(c for c in COLUMNS if not (humanitarian and c.sensitive))
+
+
+def export_queryset(queryset: QuerySet[Incident], humanitarian: bool) -> QuerySet[Incident]:
+    """Only unclassified records leave for partners; related rows fetched in one query."""
+    if humanitarian:
+        queryset = queryset.filter(sensitivity=Sensitivity.UNCLASSIFIED)
+    return queryset.select_related(
+        "mission", "category", "source", "org_unit", "duplicate_of__mission"
+    ).order_by("occurred_at", "pk")
+
+
+def _incidents(queryset: QuerySet[Incident], user: Any) -> Iterator[Incident]:
+    """Iterate in chunks; strictly confidential records written out are logged as reads."""
+    batch: list[Incident] = []
+    for incident in queryset.iterator(chunk_size=CHUNK):
+        batch.append(incident)
+        if len(batch) >= CHUNK:
+            log_reads(user, batch)
+            batch = []
+        yield _mark(incident, user)
+    log_reads(user, batch)
+
+
+def _csv_line(values: Iterable[Any]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(["" if v is None else v for v in values])
+    return buffer.getvalue()
+
+
+def write_csv(
+    queryset: QuerySet[Incident], *, humanitarian: bool = False, hxl: bool = False, user: Any = None
+) -> Iterator[str]:
+    """CSV with a header; with ``hxl`` a second row of HXL hashtags under it."""
+    columns = columns_for(humanitarian)
+    yield _csv_line(c.name for c in columns)
+    if hxl:
+        yield _csv_line(c.hxl for c in columns)
+    for incident in _incidents(export_queryset(queryset, humanitarian), user):
+        yield _csv_line(c.value(incident) for c in columns)
+
+
+def feature(incident: Incident, columns: Iterable[Column]) -> dict[str, Any]:
+    geometry = None
+    if incident.latitude is not None and incident.longitude is not None:
+        geometry = {"type": "Point", "coordinates": [incident.longitude, incident.latitude]}
+    return {
+        "type": "Feature",
+        "id": incident.reference,
+        "geometry": geometry,
+        "properties": {
+            c.name: c.value(incident) for c in columns if c.name not in {"latitude", "longitude"}
+        },
+    }
+
+
+def features(incidents: Iterable[Incident], user: Any) -> list[dict[str, Any]]:
+    """GeoJSON features for a page of incidents shown to ``user`` (reads are logged)."""
+    rows = [_mark(i, user) for i in incidents]
+    log_reads(user, rows)
+    return [feature(i, COLUMNS) for i in rows]
+
+
+def write_geojson(
+    queryset: QuerySet[Incident], *, humanitarian: bool = False, user: Any = None
+) -> Iterator[str]:
+    """A GeoJSON FeatureCollection (RFC 7946); unlocated incidents have a null geometry."""
+    columns = columns_for(humanitarian)
+    yield '{"type": "FeatureCollection", "features": ['
+    separator = "\n"
+    for incident in _incidents(export_queryset(queryset, humanitarian), user):
+        yield separator + json.dumps(feature(incident, columns), ensure_ascii=False)
+        separator = ",\n"
+    yield "\n]}\n"
+
+
+def write(
+    kind: str, queryset: QuerySet[Incident], *, humanitarian: bool = False, user: Any = None
+) -> Iterator[str]:
+    if kind == "geojson":
+        return write_geojson(queryset, humanitarian=humanitarian, user=user)
+    if kind in {"csv", "hxl"}:
+        return write_csv(queryset, humanitarian=humanitarian, hxl=kind == "hxl", user=user)
+    raise ValueError(f"unknown export format {kind!r}; choose one of {', '.join(FORMATS)}")

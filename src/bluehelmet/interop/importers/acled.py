@@ -1,0 +1,166 @@
+"""Import ACLED exports as incidents of one mission.
+
+``event_id_cnty`` is the idempotency key. Event and sub-event types map to the JOC taxonomy
+through each category's ``acled_in`` list (see ``operations.catalogue``), with two refinements:
+an armed clash with no state forces on either side is a non-state clash, and a battle or
+explosion whose second actor is a UN force is an attack on UN personnel (Capstone §3.1).
+ACLED's ``time_precision`` and ``geo_precision`` are translated to the GED scales we keep.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from bluehelmet.interop.countries import iso3_for_name, iso3_for_numeric
+from bluehelmet.interop.importers.base import ImportReport, count_lines, progress, read_csv
+from bluehelmet.interop.importers.incidents import (
+    DatasetSpec,
+    RowRejected,
+    coordinates,
+    integer,
+    moment,
+    run_import,
+    text,
+)
+from bluehelmet.operations.catalogue import ACLED_STATE_ACTOR, BATTLES, EXPLOSIONS
+from bluehelmet.operations.models import DatePrecision, IncidentCategory, LocationPrecision
+
+DATASET = "acled"
+REQUIRED = (
+    "event_id_cnty",
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "latitude",
+    "longitude",
+    "fatalities",
+)
+TIME_PRECISION = {1: DatePrecision.DAY, 2: DatePrecision.WEEK, 3: DatePrecision.MONTH}
+GEO_PRECISION = {1: LocationPrecision.EXACT, 2: LocationPrecision.NEAR, 3: LocationPrecision.ADMIN1}
+UN_FORCES = ("united nations", "minusca", "monusco", "minusma", "unmiss", "unisfa", "unifil")
+
+
+class AcledCategories:
+    """(event_type, sub_event_type) -> category id, from the taxonomy in the database."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.pairs: dict[tuple[str, str], str] = {}
+        for category in IncidentCategory.objects.all():
+            self.ids[category.code] = category.pk
+            for pair in category.acled_in or []:
+                if isinstance(pair, list | tuple) and len(pair) == 2:
+                    self.pairs[str(pair[0]).lower(), str(pair[1]).lower()] = category.code
+
+    def for_row(self, row: dict[str, Any]) -> int:
+        event, sub = text(row, "event_type", 60), text(row, "sub_event_type", 60)
+        code = self.pairs.get((event.lower(), sub.lower()))
+        if code is None:
+            raise RowRejected(f"unknown ACLED event type {event!r} / {sub!r}")
+        if event in {BATTLES, EXPLOSIONS} and _is_un(text(row, "actor2", 200)):
+            code = "attack-un-personnel"
+        elif code == "clash-state" and not _state_forces_involved(row):
+            code = "clash-non-state"
+        if code not in self.ids:
+            raise RowRejected(f"category {code} is not in the taxonomy")
+        return self.ids[code]
+
+
+def _is_un(actor: str) -> bool:
+    name = actor.lower()
+    return any(marker in name for marker in UN_FORCES)
+
+
+def _state_forces_involved(row: dict[str, Any]) -> bool:
+    inter = {text(row, "inter1", 40).lower(), text(row, "inter2", 40).lower()}
+    if inter & ACLED_STATE_ACTOR:
+        return True
+    actors = f"{text(row, 'actor1', 200)} {text(row, 'actor2', 200)}".lower()
+    return "military forces of" in actors or "police forces of" in actors
+
+
+def _reported_at(row: dict[str, Any], default: datetime.datetime) -> datetime.datetime:
+    stamp = integer(row, "timestamp", high=4_102_444_800)  # up to 2100
+    if stamp is None:
+        return default
+    return datetime.datetime.fromtimestamp(stamp, tz=datetime.UTC)
+
+
+def parse_acled_row(row: dict[str, Any], categories: AcledCategories) -> tuple[str, dict]:
+    event_id = text(row, "event_id_cnty", 64)
+    if not event_id:
+        raise RowRejected("event_id_cnty is empty")
+    occurred = moment(row, "event_date")
+    assert occurred is not None
+    precision = integer(row, "time_precision") or 1
+    geo = integer(row, "geo_precision")
+    fatalities = integer(row, "fatalities", required=True)
+    lat, lon = coordinates(row, "latitude", "longitude")
+    targeted = "civilian" in text(row, "civilian_targeting", 40).lower()
+    sub_event, place = text(row, "sub_event_type", 60), text(row, "location", 200)
+    fields = {
+        "title": f"{sub_event} - {place}"[:200] if place else sub_event or event_id,
+        "description": text(row, "notes", 10000),
+        "category_id": categories.for_row(row),
+        "occurred_at": occurred,
+        "date_precision": _mapped(TIME_PRECISION, precision, "time_precision"),
+        "reported_at": _reported_at(row, occurred),
+        "latitude": lat,
+        "longitude": lon,
+        "location_precision": _mapped(GEO_PRECISION, geo, "geo_precision") if geo else None,
+        "location_name": place,
+        "admin1": text(row, "admin1", 120),
+        "admin2": text(row, "admin2", 120),
+        "actor1": text(row, "actor1", 200),
+        "actor2": text(row, "actor2", 200),
+        "killed": fatalities,
+        "civilians_killed": fatalities if targeted else 0,
+        "source_reference": text(row, "source", 2000),
+        "reliability": "B",
+        "credibility": 3,
+    }
+    return event_id, fields
+
+
+def _mapped(table: Mapping[int, int], value: int, column: str) -> int:
+    if value not in table:
+        raise RowRejected(f"{column} must be one of {sorted(table)}, not {value}")
+    return int(table[value])
+
+
+def host_iso3(row: dict[str, Any]) -> str | None:
+    return iso3_for_numeric(text(row, "iso", 10)) or iso3_for_name(text(row, "country", 100))
+
+
+def import_acled(
+    path: Path,
+    *,
+    acting_user: Any = None,
+    show_progress: bool = False,
+    create_missions: bool = False,
+    mission_code: str | None = None,
+) -> ImportReport:
+    categories = AcledCategories()
+    spec = DatasetSpec(
+        dataset=DATASET,
+        source_name="ACLED",
+        reliability="B",
+        description="Armed Conflict Location & Event Data Project export.",
+        parse=lambda row: parse_acled_row(row, categories),
+        host_iso3=host_iso3,
+    )
+    report = ImportReport(source=path.name)
+    rows = progress(read_csv(path, REQUIRED), count_lines(path), "ACLED events", show_progress)
+    return run_import(
+        spec,
+        rows,
+        report,
+        mission_code=mission_code,
+        create=create_missions,
+        acting_user=acting_user,
+    )

@@ -1,0 +1,157 @@
+"""Import HXL-tagged incident tables (Humanitarian Exchange Language) through libhxl.
+
+Columns are found by hashtag, whatever their header text: ``#event+code`` (the idempotency
+key), ``#date+occurred``, the category as ``#event+type+code`` (ours) or as the ACLED pair
+``#event+type`` / ``#event+type+sub``, ``#group+name+first`` / ``+second``, ``#affected+killed``
+and the other hashtags our HXL export writes (``interop.exporters.incidents.COLUMNS``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import hxl
+
+from bluehelmet.interop.exporters.incidents import COLUMNS
+from bluehelmet.interop.importers.acled import AcledCategories
+from bluehelmet.interop.importers.base import ImportFailed, ImportReport, count_lines, progress
+from bluehelmet.interop.importers.incidents import (
+    DatasetSpec,
+    RowRejected,
+    choice,
+    coordinates,
+    integer,
+    moment,
+    run_import,
+    text,
+)
+from bluehelmet.operations.models import Reliability
+
+DATASET = "hxl"
+REQUIRED = ("#event+code", "#date+occurred")
+
+
+def normalise(tag: str) -> str:
+    """'#Affected +Killed+civilians' -> '#affected+civilians+killed' (attribute order-free)."""
+    parts = [p.strip().lower() for p in tag.split("+") if p.strip()]
+    return "+".join(parts[:1] + sorted(parts[1:])) if parts else ""
+
+
+KEY = {c.name: normalise(c.hxl) for c in COLUMNS}  # our column name -> normalised hashtag
+
+
+def read_hxl(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line, {column name: value}) for each data row, columns named as in our exports."""
+    try:
+        source = hxl.data(str(path), hxl.InputOptions(allow_local=True))
+        tags = [normalise(c.display_tag or "") for c in source.columns]
+    except (hxl.HXLException, OSError, UnicodeDecodeError) as exc:
+        raise ImportFailed(f"{path.name} is not an HXL-tagged table ({exc}).") from exc
+    missing = [t for t in REQUIRED if normalise(t) not in tags]
+    if missing:
+        raise ImportFailed(f"{path.name} lacks the hashtags: {', '.join(missing)}.")
+    wanted = {tag: name for name, tag in KEY.items()}
+    positions = {wanted[t]: i for i, t in reversed(list(enumerate(tags))) if t in wanted}
+    try:
+        for row in source:
+            values = row.values
+            record = {
+                name: (values[i] if i < len(values) and values[i] is not None else "")
+                for name, i in positions.items()
+            }
+            yield int(row.source_row_number) + 1, record
+    except (hxl.HXLException, UnicodeDecodeError) as exc:
+        raise ImportFailed(f"{path.name}: {exc}.") from exc
+
+
+def _category(row: dict[str, Any], categories: AcledCategories) -> int:
+    code = text(row, "category", 40)
+    if code:
+        if code not in categories.ids:
+            raise RowRejected(f"unknown incident category {code!r}")
+        return categories.ids[code]
+    acled_row = {
+        "event_type": row.get("acled_event_type", ""),
+        "sub_event_type": row.get("acled_sub_event_type", ""),
+        "actor1": row.get("actor1", ""),
+        "actor2": row.get("actor2", ""),
+    }
+    return categories.for_row(acled_row)
+
+
+def _count(row: dict[str, Any], name: str) -> int:
+    return integer(row, name) or 0
+
+
+def parse_hxl_row(row: dict[str, Any], categories: AcledCategories) -> tuple[str, dict]:
+    reference = text(row, "reference", 64)
+    if not reference:
+        raise RowRejected("#event+code is empty")
+    occurred = moment(row, "occurred_at")
+    lat, lon = coordinates(row, "latitude", "longitude")
+    reliability = text(row, "reliability", 1).upper() or Reliability.F
+    if reliability not in Reliability.values:
+        raise RowRejected(f"#meta+reliability must be A-F, not {reliability!r}")
+    fields = {
+        "title": text(row, "title", 200) or text(row, "category_name", 200) or reference,
+        "description": text(row, "description", 10000),
+        "category_id": _category(row, categories),
+        "occurred_at": occurred,
+        "occurred_until": moment(row, "occurred_until", required=False),
+        "date_precision": choice(integer(row, "date_precision") or 1, range(1, 6), "precision"),
+        "reported_at": moment(row, "reported_at", required=False) or occurred,
+        "latitude": lat,
+        "longitude": lon,
+        "location_precision": choice(integer(row, "location_precision"), range(1, 8), "precision"),
+        "location_name": text(row, "location_name", 200),
+        "admin1": text(row, "admin1", 120),
+        "admin2": text(row, "admin2", 120),
+        "actor1": text(row, "actor1", 200),
+        "actor2": text(row, "actor2", 200),
+        **{name: _count(row, name) for name in COUNTS},
+        "source_reference": text(row, "source_reference", 10000) or text(row, "source", 200),
+        "reliability": reliability,
+        "credibility": choice(integer(row, "credibility") or 6, range(1, 7), "credibility"),
+    }
+    return reference, fields
+
+
+COUNTS = (
+    "killed",
+    "injured",
+    "abducted",
+    "civilians_killed",
+    "un_personnel_killed",
+    "un_personnel_injured",
+)
+
+
+def import_hxl(
+    path: Path,
+    *,
+    acting_user: Any = None,
+    show_progress: bool = False,
+    create_missions: bool = False,
+    mission_code: str | None = None,
+) -> ImportReport:
+    categories = AcledCategories()
+    spec = DatasetSpec(
+        dataset=DATASET,
+        source_name="HXL import",
+        reliability=Reliability.F,
+        description="Incidents read from an HXL-tagged table.",
+        parse=lambda row: parse_hxl_row(row, categories),
+        host_iso3=lambda row: None,
+    )
+    report = ImportReport(source=path.name)
+    rows = progress(read_hxl(path), count_lines(path), "HXL rows", show_progress)
+    return run_import(
+        spec,
+        rows,
+        report,
+        mission_code=mission_code,
+        create=create_missions,
+        acting_user=acting_user,
+    )

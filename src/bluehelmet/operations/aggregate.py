@@ -1,0 +1,112 @@
+"""Counts and fatalities of incidents grouped by period, category, admin area or H3 cell.
+
+The common operating picture (Capstone §7.2) needs the shape of events over time and space
+without shipping every point: the database groups, Python only rolls H3 cells up to coarser
+resolutions than those stored.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, QuerySet, Sum
+from django.db.models.functions import TruncMonth, TruncWeek, TruncYear
+
+from bluehelmet.operations.geo import cell_centre, cell_label, parent_cell, stored_resolution_for
+
+DIMENSIONS = ("period", "category", "admin1", "h3")
+PERIODS = {"week": TruncWeek, "month": TruncMonth, "year": TruncYear}
+MEASURES = {
+    "count": Count("id"),
+    "killed": Sum("killed"),
+    "civilians_killed": Sum("civilians_killed"),
+}
+
+
+class AggregateError(ValueError):
+    """Bad grouping parameters, reported to the caller as a 400."""
+
+
+@dataclass(frozen=True)
+class Grouping:
+    by: tuple[str, ...]
+    period: str = "month"
+    h3_res: int = 5
+
+    @classmethod
+    def parse(cls, by: str | None, period: str | None, h3_res: str | None) -> Grouping:
+        dims = tuple(d.strip() for d in (by or "period").split(",") if d.strip())
+        unknown = [d for d in dims if d not in DIMENSIONS]
+        if not dims or unknown or len(set(dims)) != len(dims):
+            raise AggregateError(
+                f"by takes one or more of {', '.join(DIMENSIONS)}, comma-separated, each once"
+            )
+        period = (period or "month").strip()
+        if period not in PERIODS:
+            raise AggregateError(f"period must be one of {', '.join(PERIODS)}")
+        try:
+            res = int(h3_res) if h3_res not in (None, "") else 5
+            stored_resolution_for(res)
+        except ValueError as exc:
+            raise AggregateError(
+                f"h3_res: {exc}" if "between" in str(exc) else "h3_res is a whole number"
+            ) from exc
+        return cls(dims, period, res)
+
+
+def aggregate(queryset: QuerySet, grouping: Grouping) -> list[dict[str, Any]]:
+    """One row per group: the group's keys, ``count``, ``killed``, ``civilians_killed``."""
+    columns: dict[str, Any] = {}
+    if "period" in grouping.by:
+        columns["period"] = PERIODS[grouping.period]("occurred_at")
+    if "category" in grouping.by:
+        columns["category"] = "category__code"
+    if "admin1" in grouping.by:
+        columns["admin1"] = "admin1"
+    if "h3" in grouping.by:
+        stored = stored_resolution_for(grouping.h3_res)
+        columns["h3"] = f"h3_r{stored}"
+        queryset = queryset.filter(**{f"h3_r{stored}__isnull": False})
+    names = list(columns)
+    annotations = {n: v for n, v in columns.items() if not isinstance(v, str)}
+    fields = [v if isinstance(v, str) else n for n, v in columns.items()]
+    rows = (
+        queryset.order_by()
+        .annotate(**annotations)
+        .values(*fields)
+        .annotate(**MEASURES)
+        .order_by(*fields)
+    )
+    result = [_row(r, names, fields) for r in rows]
+    if "h3" in grouping.by:
+        result = _roll_up(result, grouping.h3_res)
+    return result
+
+
+def _row(raw: dict[str, Any], names: list[str], fields: list[str]) -> dict[str, Any]:
+    row = {name: raw[field] for name, field in zip(names, fields, strict=True)}
+    if "period" in row and row["period"] is not None:
+        row["period"] = row["period"].date().isoformat()
+    row.update({k: raw[k] or 0 for k in MEASURES})
+    return row
+
+
+def _roll_up(rows: list[dict[str, Any]], resolution: int) -> list[dict[str, Any]]:
+    """Merge stored cells into their parents at ``resolution``; label cells as H3 strings."""
+    merged: dict[tuple, dict[str, Any]] = defaultdict(dict)
+    for row in rows:
+        cell = parent_cell(row["h3"], resolution)
+        key = (*tuple((k, v) for k, v in row.items() if k not in MEASURES and k != "h3"), cell)
+        target = merged[key]
+        if not target:
+            target.update({k: v for k, v in row.items() if k not in MEASURES})
+            target.update({"h3": cell, **dict.fromkeys(MEASURES, 0)})
+        for measure in MEASURES:
+            target[measure] += row[measure]
+    result = []
+    for target in merged.values():
+        lat, lon = cell_centre(target["h3"])
+        result.append({**target, "h3": cell_label(target["h3"]), "lat": lat, "lon": lon})
+    return result

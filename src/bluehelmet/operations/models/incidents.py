@@ -1,0 +1,249 @@
+"""Incidents the Joint Operations Centre logs from every mission source (Capstone §7.2).
+
+Time and place carry their precision as UCDP GED codes them (``date_prec`` 1-5,
+``where_prec`` 1-7) so imported research data and mission reports sit on one scale.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from bluehelmet.core.models.base import MissionScopedModel
+from bluehelmet.operations.geo import h3_cells
+from bluehelmet.operations.models.taxonomy import Credibility, Reliability
+
+
+class DatePrecision(models.IntegerChoices):
+    """UCDP GED ``date_prec``."""
+
+    DAY = 1, _("Exact day")
+    DAYS = 2, _("Within 2-6 days")
+    WEEK = 3, _("Week known")
+    MONTH = 4, _("Within 8-30 days, or month known")
+    YEAR = 5, _("Within a year")
+
+
+class LocationPrecision(models.IntegerChoices):
+    """UCDP GED ``where_prec``."""
+
+    EXACT = 1, _("Exact location")
+    NEAR = 2, _("Within about 25 km of a known point")
+    ADMIN2 = 3, _("Second-order administrative area")
+    ADMIN1 = 4, _("First-order administrative area")
+    ESTIMATED = 5, _("Linear feature or estimated point")
+    COUNTRY = 6, _("Country only")
+    INTERNATIONAL = 7, _("International waters or airspace")
+
+
+class VerificationStatus(models.TextChoices):
+    UNVERIFIED = "unverified", _("Unverified")
+    PARTIAL = "partial", _("Partially verified")
+    VERIFIED = "verified", _("Verified")
+    REFUTED = "refuted", _("Refuted")
+
+
+COUNT_FIELDS = (
+    "killed",
+    "injured",
+    "abducted",
+    "civilians_killed",
+    "un_personnel_killed",
+    "un_personnel_injured",
+)
+
+
+def _count(label: Any) -> models.PositiveIntegerField:
+    return models.PositiveIntegerField(label, default=0)
+
+
+class Incident(MissionScopedModel):
+    """One reported event: when, where, what, who, how many casualties, from whom."""
+
+    audit_exclude = MissionScopedModel.audit_exclude | {"h3_r5", "h3_r7", "import_hash"}
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    category = models.ForeignKey(
+        "operations.IncidentCategory",
+        on_delete=models.PROTECT,
+        related_name="incidents",
+        verbose_name=_("category"),
+    )
+    occurred_at = models.DateTimeField(_("occurred at (UTC)"))
+    occurred_until = models.DateTimeField(_("occurred until (UTC)"), null=True, blank=True)
+    date_precision = models.PositiveSmallIntegerField(
+        _("date precision"), choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    reported_at = models.DateTimeField(_("reported at (UTC)"), default=timezone.now)
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.FloatField(
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    location_precision = models.PositiveSmallIntegerField(
+        _("location precision"), choices=LocationPrecision.choices, null=True, blank=True
+    )
+    location_name = models.CharField(_("place"), max_length=200, blank=True)
+    admin1 = models.CharField(_("admin area (level 1)"), max_length=120, blank=True)
+    admin2 = models.CharField(_("admin area (level 2)"), max_length=120, blank=True)
+    org_unit = models.ForeignKey(
+        "core.OrgUnit",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="incidents",
+        verbose_name=_("reporting unit"),
+    )
+    actor1 = models.CharField(_("actor (first side)"), max_length=200, blank=True, db_index=True)
+    actor2 = models.CharField(_("actor (second side)"), max_length=200, blank=True, db_index=True)
+    killed = _count(_("killed"))
+    killed_low = models.PositiveIntegerField(_("killed (low estimate)"), null=True, blank=True)
+    killed_high = models.PositiveIntegerField(_("killed (high estimate)"), null=True, blank=True)
+    injured = _count(_("injured"))
+    abducted = _count(_("abducted"))
+    civilians_killed = _count(_("civilians killed"))
+    un_personnel_killed = _count(_("UN personnel killed"))
+    un_personnel_injured = _count(_("UN personnel injured"))
+    source = models.ForeignKey(
+        "operations.IncidentSource",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="incidents",
+        verbose_name=_("source"),
+    )
+    source_reference = models.TextField(_("source reference"), blank=True)
+    reliability = models.CharField(
+        _("source reliability"), max_length=1, choices=Reliability.choices, default=Reliability.F
+    )
+    credibility = models.PositiveSmallIntegerField(
+        _("information credibility"), choices=Credibility.choices, default=Credibility.UNKNOWN
+    )
+    verification_status = models.CharField(
+        _("verification"),
+        max_length=12,
+        choices=VerificationStatus.choices,
+        default=VerificationStatus.UNVERIFIED,
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+        verbose_name=_("duplicate of"),
+    )
+    source_dataset = models.CharField(_("imported from"), max_length=40, blank=True)
+    external_id = models.CharField(_("id in the dataset"), max_length=64, blank=True)
+    import_hash = models.CharField(max_length=32, blank=True, editable=False)
+    h3_r5 = models.BigIntegerField(null=True, blank=True, editable=False)
+    h3_r7 = models.BigIntegerField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mission", "source_dataset", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="incident_unique_external_id",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(latitude__isnull=True, longitude__isnull=True)
+                    | models.Q(latitude__isnull=False, longitude__isnull=False)
+                ),
+                name="incident_lat_lon_together",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["mission", "occurred_at"], name="incident_mission_time"),
+            models.Index(
+                fields=["mission", "category", "occurred_at"], name="incident_mission_cat_time"
+            ),
+            models.Index(fields=["latitude", "longitude"], name="incident_lat_lon"),
+            models.Index(fields=["mission", "h3_r5"], name="incident_mission_h3_r5"),
+            models.Index(fields=["mission", "h3_r7"], name="incident_mission_h3_r7"),
+            models.Index(fields=["mission", "admin1"], name="incident_mission_admin1"),
+        ]
+        verbose_name = _("incident")
+        verbose_name_plural = _("incidents")
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d} {self.title}"
+
+    @property
+    def reference(self) -> str:
+        """Stable identifier for exports: the dataset id, or mission code and number."""
+        if self.external_id:
+            return self.external_id
+        return f"{self.mission.code}-{self.pk}"
+
+    def locate(self) -> None:
+        """Fill the H3 cells from the coordinates (also called by importers before bulk_create)."""
+        cells = h3_cells(self.latitude, self.longitude)
+        self.h3_r5, self.h3_r7 = cells[5], cells[7]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.locate()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "h3_r5", "h3_r7"}
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        errors: dict[str, Any] = {}
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = _("Give both latitude and longitude, or neither.")
+        if self.occurred_until and self.occurred_at and self.occurred_until < self.occurred_at:
+            errors["occurred_until"] = _("The incident ends before it starts.")
+        for name in ("source", "org_unit", "duplicate_of"):
+            related = getattr(self, name)
+            if related is not None and related.mission_id != self.mission_id:
+                errors[name] = _("This record belongs to another mission.")
+        if self.duplicate_of_id and self.duplicate_of_id == self.pk:
+            errors["duplicate_of"] = _("An incident cannot duplicate itself.")
+        elif self.duplicate_of is not None and self.duplicate_of.duplicate_of_id:
+            errors["duplicate_of"] = _("Link to the original report, not to another duplicate.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class IncidentVerification(models.Model):
+    """One step in an incident's verification history (append-only)."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="verifications")
+    time = models.DateTimeField(_("time"), default=timezone.now)
+    status = models.CharField(_("status"), max_length=12, choices=VerificationStatus.choices)
+    previous_status = models.CharField(
+        _("previous status"), max_length=12, choices=VerificationStatus.choices
+    )
+    note = models.TextField(_("how it was verified"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+
+    class Meta:
+        ordering = ["incident", "time", "id"]
+        verbose_name = _("verification step")
+        verbose_name_plural = _("verification steps")
+
+    def __str__(self) -> str:
+        return f"{self.incident_id}: {self.previous_status} -> {self.status}"
