@@ -17,10 +17,10 @@ from bluehelmet.core.models.base import ChangeLoggedModel
 def _log_save(sender: type, instance: Any, created: bool, raw: bool = False, **kwargs: Any) -> None:
     if raw or not isinstance(instance, ChangeLoggedModel) or change_logging_suppressed():
         return
-    before = None if created else getattr(instance, "_loaded_snapshot", None)
+    before = None if created else instance.loaded_snapshot()
     after = instance.snapshot()
     log_change(instance, AuditAction.CREATE if created else AuditAction.UPDATE, before, after)
-    instance._loaded_snapshot = after
+    instance.remember_saved_values()
 
 
 @receiver(post_delete)

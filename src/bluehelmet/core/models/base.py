@@ -7,6 +7,7 @@ log; ``MissionScopedModel`` adds the owning mission and the information-sensitiv
 
 from __future__ import annotations
 
+import copy
 import json
 from typing import Any, ClassVar
 
@@ -17,6 +18,10 @@ from django.utils.translation import gettext_lazy as _
 from bluehelmet.core.permissions import RestrictedQuerySet, Sensitivity
 
 RestrictedManager = models.Manager.from_queryset(RestrictedQuerySet)
+
+
+def _json_safe(data: dict[str, Any]) -> dict[str, Any]:
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 
 
 class ChangeLoggedModel(models.Model):
@@ -38,18 +43,38 @@ class ChangeLoggedModel(models.Model):
     @classmethod
     def from_db(cls, db: Any, field_names: Any, values: Any) -> ChangeLoggedModel:
         instance = super().from_db(db, field_names, values)
-        instance._loaded_snapshot = instance.snapshot()  # type: ignore[attr-defined]
+        # Keep the loaded values as they are; they become JSON only if the row is saved, so
+        # reading thousands of rows costs no encoding (lists and the API stay fast).
+        instance._loaded_values = {  # type: ignore[attr-defined]
+            name: copy.deepcopy(value) if isinstance(value, dict | list) else value
+            for name, value in zip(field_names, values, strict=False)
+        }
         return instance
 
-    def snapshot(self) -> dict[str, Any]:
-        """JSON-safe values of the concrete fields, as stored in audit before/after."""
+    def _field_values(self) -> dict[str, Any]:
         deferred = self.get_deferred_fields()  # reading one would cost a query per row
-        data = {
+        return {
             f.attname: getattr(self, f.attname, None)
             for f in self._meta.concrete_fields
             if f.attname not in self.audit_exclude and f.attname not in deferred
         }
-        return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+    def snapshot(self) -> dict[str, Any]:
+        """JSON-safe values of the concrete fields, as stored in audit before/after."""
+        return _json_safe(self._field_values())
+
+    def loaded_snapshot(self) -> dict[str, Any] | None:
+        """The values as last loaded or saved, or None for a row not read from the database."""
+        loaded = getattr(self, "_loaded_values", None)
+        if loaded is None:
+            return None
+        return _json_safe({k: v for k, v in loaded.items() if k not in self.audit_exclude})
+
+    def remember_saved_values(self) -> None:
+        self._loaded_values = {  # type: ignore[attr-defined]
+            k: copy.deepcopy(v) if isinstance(v, dict | list) else v
+            for k, v in self._field_values().items()
+        }
 
     @property
     def audit_mission_id(self) -> int | None:

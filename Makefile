@@ -1,0 +1,63 @@
+# bluehelmet: quick start and developer tasks. `make help` lists them.
+# DATABASE_URL, SECRET_KEY, DEBUG, ALLOWED_HOSTS ... pass through from the environment.
+
+PYTHON ?= python3
+VENV ?= .venv
+PORT ?= 8000
+TEST_ARGS ?=
+BENCH_ARGS ?=
+
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.bluehelmet-installed
+BLUEHELMET := $(BIN)/bluehelmet
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint lint-ruff lint-format lint-migrations format bench clean distclean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when pyproject.toml changed since the last install.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --disable-pip-version-check -q -e '.[dev]'
+	@touch $@
+
+install: $(STAMP) ## create .venv and install bluehelmet with its dev tools
+
+run: install ## migrate, load the demo if the database is empty, serve on 127.0.0.1:PORT (8000)
+	$(BLUEHELMET) migrate --noinput
+	$(BLUEHELMET) demo --if-empty
+	@echo "bluehelmet: http://127.0.0.1:$(PORT)/  (demo users: $(BLUEHELMET) demo --json)"
+	$(BLUEHELMET) runserver 127.0.0.1:$(PORT)
+
+test: install ## run the whole test suite (TEST_ARGS="-n 2 -k api" ... to narrow or parallelise)
+	$(BIN)/pytest $(TEST_ARGS)
+
+lint: lint-ruff lint-format lint-migrations ## ruff lint and format check, migrations up to date
+
+lint-ruff: install
+	$(BIN)/ruff check .
+
+lint-format: install
+	$(BIN)/ruff format --check .
+
+lint-migrations: install
+	$(BLUEHELMET) makemigrations --check --dry-run
+
+format: install ## apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install ## API read throughput; writes docs/benchmarks.md (BENCH_ARGS="--duration 5")
+	$(BIN)/python benchmarks/api_reads.py $(BENCH_ARGS)
+
+clean: ## remove caches, build output and benchmark databases (keeps var/ data and .venv)
+	rm -rf .pytest_cache .ruff_cache .mypy_cache build dist test-results var/bench var/static
+	rm -rf src/*.egg-info
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean ## clean, and remove the virtual environment too
+	rm -rf $(VENV)
