@@ -118,8 +118,10 @@ def sync_roles(role_model: Any) -> int:
     """Create or update the shipped roles; returns how many rows were written."""
     written = 0
     for spec in DEFAULT_ROLES:
-        fields = {k: (list(map(str, v)) if k == "actions" else v) for k, v in spec.items()}
-        fields["clearance"] = int(fields["clearance"])
+        fields: dict[str, Any] = {
+            k: (list(map(str, v)) if k == "actions" else v) for k, v in spec.items()
+        }
+        fields["clearance"] = int(spec["clearance"])
         code = fields.pop("code")
         role_model.objects.update_or_create(code=code, defaults=fields)
         written += 1

@@ -32,7 +32,9 @@ class ResolutionSerializer(BaseModelSerializer):
 
 class MandatedTaskSerializer(MissionScopedSerializer):
     mission = serializers.SlugRelatedField(slug_field="code", read_only=True)  # type: ignore[assignment,var-annotated]
-    task_type = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    task_type: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
     task_name = serializers.CharField(source="task_type.name", read_only=True)
     version = serializers.IntegerField(source="mandate.version", read_only=True)
 
@@ -53,7 +55,9 @@ class MandatedTaskSerializer(MissionScopedSerializer):
 
 
 class MandateSerializer(MissionScopedSerializer):
-    resolution = serializers.SlugRelatedField(slug_field="number", read_only=True)
+    resolution: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="number", read_only=True
+    )
     task_codes = serializers.SerializerMethodField()
 
     class Meta:

@@ -96,9 +96,7 @@ def gap_series(mission: Mission, user: Any = None) -> list[GapMonth]:
         mandate = _mandate_on(mandates, d.month)
         authorised = {c: getattr(auth, c) if auth else None for c in CATEGORIES}
         deployed = {c: getattr(d, c) for c in CATEGORIES}
-        ratio = {
-            c: (deployed[c] or 0) / authorised[c] if authorised[c] else None for c in CATEGORIES
-        }
+        ratio = {c: _ratio(deployed[c], authorised[c]) for c in CATEGORIES}
         tasks = sorted(t.task_type.code for t in mandate.tasks.all()) if mandate else []
         series.append(
             GapMonth(
@@ -108,24 +106,33 @@ def gap_series(mission: Mission, user: Any = None) -> list[GapMonth]:
     return series
 
 
+def _ratio(deployed: int | None, authorised: int | None) -> float | None:
+    """Deployed over authorised; None where nothing is authorised (no ceiling, no gap)."""
+    return (deployed or 0) / authorised if authorised else None
+
+
 def gap_flags(series: list[GapMonth], thresholds: Thresholds) -> list[GapFlag]:
-    flags: list[GapFlag] = []
-    for category in CATEGORIES:
-        run: list[GapMonth] = []
-        for month in [*series, None]:
-            low = (
-                month is not None
-                and month.ratio[category] is not None
-                and (month.ratio[category] < thresholds.ratio)
-            )
-            contiguous = month is not None and run and _next_month(run[-1].month) == month.month
-            if low and (not run or contiguous):
-                run.append(month)  # type: ignore[arg-type]
-                continue
-            if len(run) >= thresholds.min_months:
-                flags.append(_flag(category, run))
-            run = [month] if low else []  # type: ignore[list-item]
+    flags = [
+        _flag(category, run)
+        for category in CATEGORIES
+        for run in _low_runs(series, category, thresholds.ratio)
+        if len(run) >= thresholds.min_months
+    ]
     return sorted(flags, key=lambda f: (f.start, f.category))
+
+
+def _low_runs(series: list[GapMonth], category: str, ratio: float) -> list[list[GapMonth]]:
+    """Runs of consecutive calendar months whose ratio is below ``ratio``."""
+    runs: list[list[GapMonth]] = []
+    for month in series:
+        value = month.ratio[category]
+        if value is None or value >= ratio:
+            continue
+        if runs and _next_month(runs[-1][-1].month) == month.month:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    return runs
 
 
 def _next_month(day: datetime.date) -> datetime.date:

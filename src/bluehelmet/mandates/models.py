@@ -112,7 +112,7 @@ class Mandate(MissionScopedModel):
 
     def resolution_numbers(self) -> list[int]:
         """Every resolution this version rests on: the main one, then any adopted jointly."""
-        first = [self.resolution.number] if self.resolution_id else []
+        first = [self.resolution.number] if self.resolution is not None else []
         return first + sorted(r.number for r in self.joint_resolutions.all())
 
     @property
