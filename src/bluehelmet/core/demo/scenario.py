@@ -4,6 +4,8 @@ Every record is validated (``full_clean``) and saved through the ORM, so the cha
 it like any user's change, and the lifecycle history is written by the same ``do_`` action a
 Head of Mission would use (Capstone §6.1-6.2), gate checks and override reasons included.
 Randomness comes from generators seeded per purpose, so the same code gives the same scenario.
+The incident logs are the exception to row-by-row saving: thousands of incidents go in bulk with
+one summary audit entry per mission (``incidents``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from bluehelmet.core.demo import minusbel, unmogto
 from bluehelmet.core.demo.geography import polygon
+from bluehelmet.core.demo.incidents import build_incidents, delete_incidents
 from bluehelmet.core.demo.mandates import build_mandates, delete_demo_resolutions
 from bluehelmet.core.demo.names import NameMaker, email_for, iso_nationality
 from bluehelmet.core.demo.plan import HolderPlan, MissionPlan, PostPlan, UnitPlan
@@ -281,6 +284,7 @@ def build_missions(
         )
         # After the contingents: the §4.3 consultations name the contributing countries.
         build_mandates(missions[plan.code], plan, today, acting_user, progress)
+    build_incidents(missions, world, SEED, today, users, acting_user, progress)
     return missions
 
 
@@ -291,6 +295,7 @@ def existing_demo_missions() -> list[str]:
 def delete_demo(progress: Progress) -> None:
     """Remove the demo missions (with everything they own) and the fictional geography."""
     for mission in Mission.objects.filter(code__in=DEMO_MISSION_CODES):
+        delete_incidents(mission)  # its reports protect the units
         units = OrgUnit.objects.filter(mission=mission)
         # The unit tree protects parents: remove it leaves first.
         while units.exists():
