@@ -31,6 +31,9 @@ run: install ## migrate, load the demo if the database is empty, serve on 127.0.
 	$(BLUEHELMET) migrate --noinput
 	$(BLUEHELMET) demo --if-empty
 	@echo "bluehelmet: http://127.0.0.1:$(PORT)/  (demo users: $(BLUEHELMET) demo --json)"
+	@# The background worker runs imports started from the pages; it stops with the server.
+	@$(BLUEHELMET) db_worker --no-reload --queue-name '*' & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BLUEHELMET) runserver 127.0.0.1:$(PORT)
 
 test: install ## run the whole test suite (TEST_ARGS="-n 2 -k api" ... to narrow or parallelise)

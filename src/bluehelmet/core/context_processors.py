@@ -54,6 +54,18 @@ NAVIGATION: list[tuple[Any, list[tuple[Any, str, bool, str | None]]]] = [
         ],
     ),
     (
+        _("Operations (JOC) (§7.2)"),
+        [
+            (_("Common operating picture"), "mission-cop", True, None),
+            (_("Incidents"), "incident-list", True, None),
+            (_("Situation reports"), "situationreport-list", True, None),
+            (_("Flash reports"), "flashreport-list", True, None),
+            (_("Crises"), "crisis-list", True, None),
+            (_("Information sources"), "incidentsource-list", True, None),
+            (_("Import incidents"), "mission-incident-import", True, Action.ADD),
+        ],
+    ),
+    (
         _("Reference"),
         [
             (_("Doctrine (Capstone)"), "doctrine-index", False, None),
@@ -68,7 +80,14 @@ NAVIGATION: list[tuple[Any, list[tuple[Any, str, bool, str | None]]]] = [
     ),
 ]
 
-MISSION_PAGES = {"mission-detail", "mission-lifecycle", "mission-mandate", "mission-strength"}
+MISSION_PAGES = {
+    "mission-detail",
+    "mission-lifecycle",
+    "mission-mandate",
+    "mission-strength",
+    "mission-cop",
+    "mission-incident-import",
+}
 
 
 def _holds(user: Any, action: str | None) -> bool:

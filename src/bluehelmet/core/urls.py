@@ -63,4 +63,5 @@ urlpatterns = [
     path("audit/<int:pk>/", audit.AuditDetailView.as_view(), name="auditentry-detail"),
     path("doctrine/", include("bluehelmet.doctrine.urls")),
     path("", include("bluehelmet.mandates.urls")),
+    path("", include("bluehelmet.operations.urls")),
 ]

@@ -18,6 +18,7 @@ from bluehelmet.interop.countries import iso3_for_name, iso3_for_numeric
 from bluehelmet.interop.importers.base import ImportReport, count_lines, progress, read_csv
 from bluehelmet.interop.importers.incidents import (
     DatasetSpec,
+    ProgressCallback,
     RowRejected,
     coordinates,
     integer,
@@ -144,6 +145,7 @@ def import_acled(
     show_progress: bool = False,
     create_missions: bool = False,
     mission_code: str | None = None,
+    on_progress: ProgressCallback | None = None,
 ) -> ImportReport:
     categories = AcledCategories()
     spec = DatasetSpec(
@@ -155,7 +157,8 @@ def import_acled(
         host_iso3=host_iso3,
     )
     report = ImportReport(source=path.name)
-    rows = progress(read_csv(path, REQUIRED), count_lines(path), "ACLED events", show_progress)
+    total = count_lines(path)
+    rows = progress(read_csv(path, REQUIRED), total, "ACLED events", show_progress)
     return run_import(
         spec,
         rows,
@@ -163,4 +166,6 @@ def import_acled(
         mission_code=mission_code,
         create=create_missions,
         acting_user=acting_user,
+        on_progress=on_progress,
+        total=total,
     )

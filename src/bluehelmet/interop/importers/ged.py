@@ -15,6 +15,7 @@ from bluehelmet.interop.countries import iso3_for_gw, iso3_for_name
 from bluehelmet.interop.importers.base import ImportReport, count_lines, progress, read_csv
 from bluehelmet.interop.importers.incidents import (
     DatasetSpec,
+    ProgressCallback,
     RowRejected,
     category_ids,
     choice,
@@ -111,6 +112,7 @@ def import_ged(
     show_progress: bool = False,
     create_missions: bool = False,
     mission_code: str | None = None,
+    on_progress: ProgressCallback | None = None,
 ) -> ImportReport:
     categories = category_ids()
     spec = DatasetSpec(
@@ -122,7 +124,8 @@ def import_ged(
         host_iso3=host_iso3,
     )
     report = ImportReport(source=path.name)
-    rows = progress(read_csv(path, REQUIRED), count_lines(path), "GED events", show_progress)
+    total = count_lines(path)
+    rows = progress(read_csv(path, REQUIRED), total, "GED events", show_progress)
     return run_import(
         spec,
         rows,
@@ -130,4 +133,6 @@ def import_ged(
         mission_code=mission_code,
         create=create_missions,
         acting_user=acting_user,
+        on_progress=on_progress,
+        total=total,
     )

@@ -19,6 +19,7 @@ from bluehelmet.interop.importers.acled import AcledCategories
 from bluehelmet.interop.importers.base import ImportFailed, ImportReport, count_lines, progress
 from bluehelmet.interop.importers.incidents import (
     DatasetSpec,
+    ProgressCallback,
     RowRejected,
     choice,
     coordinates,
@@ -135,6 +136,7 @@ def import_hxl(
     show_progress: bool = False,
     create_missions: bool = False,
     mission_code: str | None = None,
+    on_progress: ProgressCallback | None = None,
 ) -> ImportReport:
     categories = AcledCategories()
     spec = DatasetSpec(
@@ -146,7 +148,8 @@ def import_hxl(
         host_iso3=lambda row: None,
     )
     report = ImportReport(source=path.name)
-    rows = progress(read_hxl(path), count_lines(path), "HXL rows", show_progress)
+    total = count_lines(path)
+    rows = progress(read_hxl(path), total, "HXL rows", show_progress)
     return run_import(
         spec,
         rows,
@@ -154,4 +157,6 @@ def import_hxl(
         mission_code=mission_code,
         create=create_missions,
         acting_user=acting_user,
+        on_progress=on_progress,
+        total=total,
     )

@@ -28,6 +28,9 @@ from bluehelmet.interop.importers.missions import ensure_mission
 from bluehelmet.operations.models import Incident, IncidentCategory, IncidentSource, SourceKind
 
 BATCH_SIZE = 2000
+PROGRESS_EVERY = 250  # rows between two ``on_progress`` calls
+
+ProgressCallback = Callable[[int, int], None]
 
 
 class RowRejected(ValueError):
@@ -293,13 +296,20 @@ def run_import(
     mission_code: str | None,
     create: bool,
     acting_user: Any,
+    on_progress: ProgressCallback | None = None,
+    total: int = 0,
 ) -> ImportReport:
     """Parse every row, reject the bad ones with their line, write the rest in batches; all in
-    one transaction, so a file that fails half-way leaves nothing behind."""
+    one transaction, so a file that fails half-way leaves nothing behind.
+
+    ``on_progress(rows_done, rows_total)``, when given, is called every ``PROGRESS_EVERY`` rows
+    and once at the end (``total`` is the caller's estimate, e.g. the file's line count)."""
     writer: IncidentWriter | None = None
     with transaction.atomic():
         for line, row in rows:
             report.rows += 1
+            if on_progress is not None and report.rows % PROGRESS_EVERY == 0:
+                on_progress(report.rows, max(total, report.rows))
             if writer is None:
                 mission = resolve_mission(
                     mission_code, create=create, iso3=spec.host_iso3(row), report=report, line=line
@@ -317,4 +327,6 @@ def run_import(
         if writer is None:
             raise ImportFailed(f"{report.source} holds no data rows.")
         writer.finish(acting_user)
+    if on_progress is not None:
+        on_progress(report.rows, report.rows)
     return report

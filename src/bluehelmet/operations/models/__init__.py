@@ -16,6 +16,7 @@ from bluehelmet.operations.models.incidents import (
     LocationPrecision,
     VerificationStatus,
 )
+from bluehelmet.operations.models.jobs import ImportJob, ImportKind, JobStatus
 from bluehelmet.operations.models.reports import (
     FlashReport,
     FlashStatus,
@@ -42,10 +43,13 @@ __all__ = [
     "DatePrecision",
     "FlashReport",
     "FlashStatus",
+    "ImportJob",
+    "ImportKind",
     "Incident",
     "IncidentCategory",
     "IncidentSource",
     "IncidentVerification",
+    "JobStatus",
     "LocationPrecision",
     "LogEntryKind",
     "Reliability",

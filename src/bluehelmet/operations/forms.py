@@ -1,0 +1,305 @@
+"""Page forms of the Joint Operations Centre (Capstone §7.2): incidents and their sources,
+situation and flash reports, crises with their log and tasks, the COP filters and the upload.
+
+Record forms build on ``ScopedModelForm`` (missions, related records and sensitivity limited by
+the user's grants); state changes (verify, compile, publish, issue, open, close) go through the
+``do_`` actions, so these forms only collect what the action needs.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from bluehelmet.core.forms import DateInput, ScopedModelForm
+from bluehelmet.core.models import Mission, Post
+from bluehelmet.core.permissions import Action, Sensitivity, grants_for
+from bluehelmet.operations import models as m
+
+ALLOWED_EXTENSIONS = (".csv", ".txt")
+
+
+def upload_limit() -> int:
+    return int(getattr(settings, "IMPORT_UPLOAD_MAX_BYTES", 200 * 1024 * 1024))
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
+class JocModelForm(ScopedModelForm):
+    """Date-times as ``datetime-local`` inputs (UTC, like every time in the JOC)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DateTimeField):
+                field.widget = DateTimeInput()
+
+
+class IncidentForm(JocModelForm):
+    class Meta:
+        model = m.Incident
+        fields = [
+            "mission",
+            "title",
+            "category",
+            "occurred_at",
+            "occurred_until",
+            "date_precision",
+            "reported_at",
+            "latitude",
+            "longitude",
+            "location_precision",
+            "location_name",
+            "admin1",
+            "admin2",
+            "org_unit",
+            "actor1",
+            "actor2",
+            "killed",
+            "killed_low",
+            "killed_high",
+            "injured",
+            "abducted",
+            "civilians_killed",
+            "un_personnel_killed",
+            "un_personnel_injured",
+            "source",
+            "source_reference",
+            "reliability",
+            "credibility",
+            "duplicate_of",
+            "description",
+            "sensitivity",
+        ]
+        widgets = {"description": forms.Textarea({"rows": 4})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        original = self.fields["duplicate_of"]
+        # A mission may hold a million incidents: the original is given by number, not picked.
+        original.widget = forms.NumberInput({"min": 1})
+        original.help_text = _("Number of the original report, when this one repeats it.")
+        original.error_messages["invalid_choice"] = _(
+            "No incident with that number in this mission, or not one you may see."
+        )
+
+
+class IncidentSourceForm(ScopedModelForm):
+    class Meta:
+        model = m.IncidentSource
+        fields = ["mission", "name", "kind", "reliability", "description", "sensitivity"]
+
+
+class VerificationForm(forms.Form):
+    verification_status = forms.ChoiceField(
+        label=_("New verification status"), choices=m.VerificationStatus.choices
+    )
+    note = forms.CharField(
+        label=_("How it was verified"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea({"rows": 2}),
+    )
+
+
+class SituationReportForm(JocModelForm):
+    class Meta:
+        model = m.SituationReport
+        fields = [
+            "mission",
+            "org_unit",
+            "report_date",
+            "period_start",
+            "period_end",
+            "narrative",
+            "sensitivity",
+        ]
+        widgets = {"narrative": forms.Textarea({"rows": 8})}
+
+
+class FlashReportForm(JocModelForm):
+    class Meta:
+        model = m.FlashReport
+        fields = ["mission", "org_unit", "title", "summary", "incident", "sensitivity"]
+        widgets = {"summary": forms.Textarea({"rows": 5})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["incident"]
+        field.widget = forms.NumberInput({"min": 1})
+        field.help_text = _("Number of the incident this report is about (optional).")
+        field.error_messages["invalid_choice"] = _(
+            "No incident with that number in this mission, or not one you may see."
+        )
+
+
+class CrisisForm(ScopedModelForm):
+    """Opening a crisis (the action logs the opening) or correcting its title and situation."""
+
+    class Meta:
+        model = m.Crisis
+        fields = ["mission", "title", "description", "sensitivity"]
+        widgets = {"description": forms.Textarea({"rows": 4})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:  # mission and class are fixed once the crisis is open
+            self.fields.pop("sensitivity", None)
+
+
+class CrisisLogForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=m.LogEntryKind.choices)
+    text = forms.CharField(label=_("Entry"), max_length=8000, widget=forms.Textarea({"rows": 2}))
+
+
+class CrisisCloseForm(forms.Form):
+    summary = forms.CharField(
+        label=_("Closing summary"), max_length=4000, required=False, widget=forms.TextInput()
+    )
+
+
+class CrisisTaskForm(forms.ModelForm):
+    """A task handed out by the JOC; mission and class come from the crisis."""
+
+    class Meta:
+        model = m.CrisisTask
+        fields = ["title", "details", "assigned_to", "assignee", "due_at", "status"]
+        widgets = {"details": forms.Textarea({"rows": 2}), "due_at": DateTimeInput()}
+
+    def __init__(self, *args: Any, crisis: m.Crisis, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.crisis = crisis
+        self.instance.mission_id = crisis.mission_id
+        if not self.instance.pk:
+            self.instance.sensitivity = crisis.sensitivity
+        posts: Any = self.fields["assigned_to"]
+        posts.queryset = Post.objects.restrict(user).filter(mission_id=crisis.mission_id)
+
+
+class TaskStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=m.TaskStatus.choices)
+
+
+class ImportForm(forms.Form):
+    """A GED, ACLED or HXL file for the mission; checked here for type and size only (the
+    importer reports bad rows with their line)."""
+
+    kind = forms.ChoiceField(label=_("Format"), choices=m.ImportKind.choices)
+    file = forms.FileField(label=_("File"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _("UTF-8 CSV (.csv), at most %(size)s.") % {
+            "size": filesizeformat(upload_limit())
+        }
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        limit = upload_limit()
+        if PurePath(upload.name).suffix.lower() not in ALLOWED_EXTENSIONS:
+            raise forms.ValidationError(
+                _("%(name)s is not a CSV file: upload a .csv export.") % {"name": upload.name}
+            )
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is %(size)s; the limit is %(limit)s.")
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
+            )
+        head = next(upload.chunks(8192), b"")
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(head) - 4:  # not merely a character cut at the chunk's end
+                raise forms.ValidationError(
+                    _("The file is not UTF-8 text: export it as a UTF-8 CSV.")
+                ) from exc
+        if b"\x00" in head:
+            raise forms.ValidationError(_("The file is not text: upload a CSV export."))
+        upload.seek(0)
+        return upload
+
+
+# -- the common operating picture's filters --------------------------------------------------
+
+
+def view_clearance(user: Any, mission: Mission) -> int:
+    """The highest sensitivity ``user`` may see in ``mission`` (0 when only unclassified)."""
+    if user.is_superuser and user.is_active:
+        return int(Sensitivity.STRICTLY_CONFIDENTIAL)
+    level = grants_for(user, Action.VIEW).clearance_for(mission.pk)
+    return int(level or 0)
+
+
+LIST_SCOPES = [("view", _("in the map view")), ("all", _("all matching"))]
+
+
+class CopFilterForm(forms.Form):
+    """What the COP page shows: a time window and the incident filters (Capstone §7.2).
+
+    Its values are turned into ``IncidentFilterSet`` parameters (``filter_params``), so the page
+    and the API filter alike; the FilterSet has the last word on validity.
+    """
+
+    since = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    until = forms.DateField(label=_("To"), required=False, widget=DateInput())
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    group = forms.ChoiceField(label=_("Category group"), required=False)
+    actor = forms.CharField(label=_("Actor"), required=False, max_length=200)
+    source = forms.ModelChoiceField(
+        label=_("Source"), required=False, queryset=m.IncidentSource.objects.none()
+    )
+    reliability = forms.MultipleChoiceField(
+        label=_("Source reliability"),
+        required=False,
+        choices=[(v, v) for v in m.Reliability.values],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    verification_status = forms.ChoiceField(label=_("Verification"), required=False)
+    sensitivity = forms.ChoiceField(label=_("Sensitivity"), required=False)
+    q = forms.CharField(label=_("Text"), required=False, max_length=200)
+    scope = forms.ChoiceField(label=_("List"), required=False, choices=LIST_SCOPES)
+
+    def __init__(self, *args: Any, user: Any, mission: Mission, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        any_choice = [("", _("Any"))]
+        categories = m.IncidentCategory.objects.order_by("sort_order", "code")
+        fields: Any = self.fields
+        fields["category"].choices = any_choice + [(c.code, c.name) for c in categories]
+        fields["group"].choices = any_choice + list(m.CategoryGroup.choices)
+        fields["verification_status"].choices = any_choice + list(m.VerificationStatus.choices)
+        fields["source"].queryset = m.IncidentSource.objects.restrict(user).filter(mission=mission)
+        fields["source"].empty_label = _("Any")
+        clearance = view_clearance(user, mission)
+        if clearance > 0:
+            levels = [(v, label) for v, label in Sensitivity.choices if v <= clearance]
+            fields["sensitivity"].choices = any_choice + levels
+        else:  # nothing to choose between: the user sees unclassified records only
+            del self.fields["sensitivity"]
+
+    def filter_params(self, mission: Mission, *, time: bool = True) -> dict[str, str]:
+        """``IncidentFilterSet`` parameters for the cleaned values (``time``: the window too)."""
+        data = self.cleaned_data
+        params = {"mission": mission.code}
+        if time:
+            for name in ("since", "until"):
+                if data.get(name):
+                    params[name] = data[name].isoformat()
+        for name in ("category", "group", "actor", "verification_status", "sensitivity", "q"):
+            value = data.get(name)
+            if value not in (None, ""):
+                params[name] = str(value).strip()
+        if data.get("source") is not None:
+            params["source"] = str(data["source"].pk)
+        if data.get("reliability"):
+            params["reliability"] = "".join(sorted(data["reliability"]))
+        return params

@@ -1,0 +1,72 @@
+"""Incident imports started from the page and run by the background worker (Capstone §7.2: the
+JOC collates information from every source, including research datasets).
+
+An ``ImportJob`` is bookkeeping, not mission information: it is not change-logged (the import
+itself writes one audit entry) and carries no sensitivity class. Live progress is kept in a
+small file beside the upload while the importer's single transaction runs (see
+``operations.tasks``); the row here holds the totals and the final report.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportKind(models.TextChoices):
+    GED = "ucdp-ged", _("UCDP GED (CSV)")
+    ACLED = "acled", _("ACLED export (CSV)")
+    HXL = "hxl", _("HXL-tagged table (CSV)")
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class ImportJob(models.Model):
+    mission = models.ForeignKey(
+        "core.Mission", on_delete=models.CASCADE, related_name="import_jobs"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("started by"),
+    )
+    kind = models.CharField(_("format"), max_length=20, choices=ImportKind.choices)
+    file_name = models.CharField(_("file"), max_length=255)
+    stored_as = models.CharField(max_length=255, blank=True, editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED
+    )
+    rows_done = models.PositiveIntegerField(_("rows read"), default=0)
+    rows_total = models.PositiveIntegerField(_("rows in the file"), default=0)
+    report = models.JSONField(_("report"), default=dict, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    task_id = models.CharField(max_length=64, blank=True, editable=False)
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("incident import")
+        verbose_name_plural = _("incident imports")
+
+    def __str__(self) -> str:
+        return f"{self.mission_id}: {self.file_name} ({self.status})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in {JobStatus.DONE, JobStatus.FAILED}
+
+    @property
+    def rejected(self) -> list[dict[str, Any]]:
+        return list((self.report or {}).get("rejected", []))

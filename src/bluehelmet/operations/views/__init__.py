@@ -1,0 +1,1 @@
+"""Pages of the Joint Operations Centre (Capstone §7.2), one module per area."""

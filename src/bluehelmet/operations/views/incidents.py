@@ -1,0 +1,196 @@
+"""Incident and information-source pages (Capstone §7.2): list, detail, edit, verification.
+
+Generic views over ``IncidentFilterSet``; a verification step goes through
+``do_record_verification`` so the history and the audit entry are written together.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from bluehelmet.core.permissions import Action
+from bluehelmet.core.tables import Cell, Column
+from bluehelmet.core.views import generic
+from bluehelmet.operations import actions as act
+from bluehelmet.operations import filtersets as fs
+from bluehelmet.operations import models as m
+from bluehelmet.operations.forms import IncidentForm, IncidentSourceForm, VerificationForm
+
+INCIDENT_COLUMNS = (
+    Column("occurred_at"),
+    Column("title", link=True),
+    Column("category.name", label=_l("Category"), sort="category__name"),
+    Column("mission", sort="mission__code"),
+    Column("location_name"),
+    Column("admin1"),
+    Column("killed", css="num"),
+    Column("reliability"),
+    Column("verification_status"),
+    Column("sensitivity"),
+)
+DUPLICATE_COLUMNS = (
+    Column("occurred_at"),
+    Column("title", link=True),
+    Column("source"),
+    Column("reliability"),
+    Column("verification_status"),
+)
+SOURCE_COLUMNS = (
+    Column("name", link=True),
+    Column("kind"),
+    Column("reliability"),
+    Column("mission", sort="mission__code"),
+    Column("sensitivity"),
+)
+INCIDENT_FIELDS = (
+    "title",
+    "category",
+    "occurred_at",
+    "occurred_until",
+    "date_precision",
+    "reported_at",
+    "location_name",
+    "admin1",
+    "admin2",
+    "latitude",
+    "longitude",
+    "location_precision",
+    "org_unit",
+    "actor1",
+    "actor2",
+    "killed",
+    "killed_low",
+    "killed_high",
+    "injured",
+    "abducted",
+    "civilians_killed",
+    "un_personnel_killed",
+    "un_personnel_injured",
+    "source",
+    "source_reference",
+    "reliability",
+    "credibility",
+    "verification_status",
+    "duplicate_of",
+    "source_dataset",
+    "external_id",
+    "description",
+    "mission",
+    "sensitivity",
+    "updated_at",
+)
+
+HIDEABLE = {"source", "duplicate_of", "org_unit"}
+UNLINKED = {"category"}  # reference data without a page of its own
+
+
+class IncidentListView(generic.ObjectListView):
+    model = m.Incident
+    filterset_class = fs.IncidentFilterSet
+    columns = INCIDENT_COLUMNS
+    select_related = ("mission", "category")
+    hidden_filters = ("bbox",)
+
+
+class IncidentDetailView(generic.ObjectDetailView):
+    """The incident, its verification history and the reports that repeat it."""
+
+    model = m.Incident
+    template_name = "operations/incident_detail.html"
+    select_related = ("mission", "category", "source", "org_unit", "duplicate_of")
+    fields = INCIDENT_FIELDS
+    related = ((_l("Reported again as (duplicates)"), "duplicates", DUPLICATE_COLUMNS),)
+    verify_form: VerificationForm | None = None
+
+    def field_rows(self, obj: Any) -> list[tuple[str, Cell]]:
+        """A source or original report above the user's clearance is named as withheld."""
+        rows = super().field_rows(obj)
+        user = self.request.user
+        withheld = Cell(_("withheld (above your clearance)"))
+        result = []
+        for name, (label, cell) in zip(INCIDENT_FIELDS, rows, strict=True):
+            related = getattr(obj, name) if name in HIDEABLE else None
+            if related is not None and not generic.can_act_on(user, related, Action.VIEW):
+                cell = withheld
+            elif name in UNLINKED:
+                cell = Cell(cell.text)
+            result.append((label, cell))
+        return result
+
+    def extra_context(self, obj: Any) -> dict[str, Any]:
+        can_change = generic.can_act_on(self.request.user, obj, Action.CHANGE)
+        return {
+            "verifications": list(obj.verifications.select_related("by")),
+            "verify_form": (self.verify_form or VerificationForm()) if can_change else None,
+            "cop_url": reverse("mission-cop", kwargs={"code": obj.mission.code}),
+        }
+
+
+class IncidentVerifyView(IncidentDetailView):
+    """POST: record a verification step; bad input re-shows the page with 400."""
+
+    action = Action.CHANGE
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        incident = self.get_object()  # 404 unless the user may change it
+        form = VerificationForm(request.POST)
+        if not form.is_valid():
+            return self._again(request, form, 400)
+        try:
+            act.do_record_verification(
+                incident,
+                form.cleaned_data["verification_status"],
+                acting_user=request.user,
+                note=form.cleaned_data["note"],
+            )
+        except act.OperationsError as exc:
+            form.add_error(None, exc.message)
+            code = 403 if exc.code == act.OperationsErrorCode.FORBIDDEN else 400
+            return self._again(request, form, code)
+        messages.success(request, _("Verification recorded."))
+        return redirect("incident-detail", pk=incident.pk)
+
+    def _again(self, request: HttpRequest, form: VerificationForm, status: int) -> HttpResponse:
+        self.verify_form = form
+        messages.error(request, _("The verification was not recorded: correct the form."))
+        response = self.get(request, **self.kwargs)
+        response.status_code = status
+        return response
+
+
+class IncidentEditView(generic.ObjectEditView):
+    model = m.Incident
+    form_class = IncidentForm
+
+
+class IncidentDeleteView(generic.ObjectDeleteView):
+    model = m.Incident
+
+
+class IncidentSourceListView(generic.ObjectListView):
+    model = m.IncidentSource
+    filterset_class = fs.IncidentSourceFilterSet
+    columns = SOURCE_COLUMNS
+    select_related = ("mission",)
+
+
+class IncidentSourceDetailView(generic.ObjectDetailView):
+    model = m.IncidentSource
+    select_related = ("mission",)
+
+
+class IncidentSourceEditView(generic.ObjectEditView):
+    model = m.IncidentSource
+    form_class = IncidentSourceForm
+
+
+class IncidentSourceDeleteView(generic.ObjectDeleteView):
+    model = m.IncidentSource
