@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "bluehelmet.mandates",
     "bluehelmet.interop",
     "bluehelmet.operations",
+    "bluehelmet.principles",
 ]
 
 MIDDLEWARE = [
@@ -193,6 +194,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "PhaseEnum": "bluehelmet.lifecycle.phases.Phase",
         "SensitivityEnum": "bluehelmet.core.permissions.Sensitivity",
+        "AuthorityEnum": "bluehelmet.principles.models.Authority",
+        "AlertSourceEnum": "bluehelmet.principles.models.AlertSource",
+        "DataSourceEnum": "bluehelmet.mandates.models.DataSource",
     },
 }
 

@@ -7,6 +7,7 @@ from bluehelmet.core.api import views as v
 from bluehelmet.lifecycle import api as lifecycle
 from bluehelmet.mandates import api as mandates
 from bluehelmet.operations import api as operations
+from bluehelmet.principles import api as principles
 
 router = DefaultRouter()
 router.register("missions", v.MissionViewSet)
@@ -38,6 +39,17 @@ router.register("flash-reports", operations.FlashReportViewSet)
 router.register("crises", operations.CrisisViewSet)
 router.register("crisis-log", operations.CrisisLogEntryViewSet)
 router.register("crisis-tasks", operations.CrisisTaskViewSet)
+router.register("roe-profiles", principles.RoeProfileViewSet)
+router.register("force-levels", principles.ForceLevelViewSet)
+router.register("use-of-force-reports", principles.UseOfForceReportViewSet)
+router.register("review-flags", principles.ReviewFlagViewSet)
+router.register("parties", principles.PartyViewSet)
+router.register("consent-events", principles.ConsentEventViewSet)
+router.register("consent-assessments", principles.ConsentAssessmentViewSet)
+router.register("violations", principles.ViolationViewSet)
+router.register("violation-responses", principles.ViolationResponseViewSet)
+router.register("protection-threats", principles.ProtectionThreatViewSet)
+router.register("protection-alerts", principles.ProtectionAlertViewSet)
 
 urlpatterns = [
     path("auth/token/", obtain_auth_token, name="api-token"),
@@ -63,6 +75,11 @@ urlpatterns = [
         "missions/<str:code>/mandate-history/",
         mandates.MissionMandateHistoryView.as_view(),
         name="api-mission-mandate-history",
+    ),
+    path(
+        "missions/<str:code>/principles/",
+        principles.MissionPrinciplesView.as_view(),
+        name="api-mission-principles",
     ),
     path("doctrine/", include("bluehelmet.doctrine.urls_api")),
     path("", include(router.urls)),

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PrinciplesConfig(AppConfig):
+    name = "bluehelmet.principles"
+    label = "principles"
+    verbose_name = _("Principles: consent, impartiality, use of force, protection of civilians")

@@ -1,0 +1,55 @@
+from bluehelmet.principles.models.consent import (
+    CONSENT_SIGN,
+    COOPERATING,
+    RESTRICTING,
+    ConsentAssessment,
+    ConsentEvent,
+    ConsentEventKind,
+    Party,
+    PartyKind,
+)
+from bluehelmet.principles.models.force import (
+    Authority,
+    FlagStatus,
+    ForceBasis,
+    ForceLevel,
+    ReviewFlag,
+    RoeKind,
+    RoeProfile,
+    UseOfForceReport,
+)
+from bluehelmet.principles.models.impartiality import ResponseKind, Violation, ViolationResponse
+from bluehelmet.principles.models.protection import (
+    AlertSource,
+    Imminence,
+    ProtectionAlert,
+    ProtectionResponseKind,
+    ProtectionThreat,
+)
+
+__all__ = [
+    "CONSENT_SIGN",
+    "COOPERATING",
+    "RESTRICTING",
+    "AlertSource",
+    "Authority",
+    "ConsentAssessment",
+    "ConsentEvent",
+    "ConsentEventKind",
+    "FlagStatus",
+    "ForceBasis",
+    "ForceLevel",
+    "Imminence",
+    "Party",
+    "PartyKind",
+    "ProtectionAlert",
+    "ProtectionResponseKind",
+    "ProtectionThreat",
+    "ResponseKind",
+    "ReviewFlag",
+    "RoeKind",
+    "RoeProfile",
+    "UseOfForceReport",
+    "Violation",
+    "ViolationResponse",
+]
