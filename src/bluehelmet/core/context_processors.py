@@ -66,6 +66,20 @@ NAVIGATION: list[tuple[Any, list[tuple[Any, str, bool, str | None]]]] = [
         ],
     ),
     (
+        _("Principles (§3.1)"),
+        [
+            (_("Principles dashboard"), "mission-principles", True, None),
+            (_("Use-of-force review queue"), "reviewflag-queue", True, None),
+            (_("Use-of-force reports"), "useofforcereport-list", True, None),
+            (_("Protection threats"), "protectionthreat-list", True, None),
+            (_("Protection alerts"), "protectionalert-list", True, None),
+            (_("Parties"), "party-list", True, None),
+            (_("Consent events"), "consentevent-list", True, None),
+            (_("Violations"), "violation-list", True, None),
+            (_("Responses to violations"), "violationresponse-list", True, None),
+        ],
+    ),
+    (
         _("Reference"),
         [
             (_("Doctrine (Capstone)"), "doctrine-index", False, None),
@@ -87,6 +101,7 @@ MISSION_PAGES = {
     "mission-strength",
     "mission-cop",
     "mission-incident-import",
+    "mission-principles",
 }
 
 

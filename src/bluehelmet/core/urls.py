@@ -64,4 +64,5 @@ urlpatterns = [
     path("doctrine/", include("bluehelmet.doctrine.urls")),
     path("", include("bluehelmet.mandates.urls")),
     path("", include("bluehelmet.operations.urls")),
+    path("", include("bluehelmet.principles.urls")),
 ]

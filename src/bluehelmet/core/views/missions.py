@@ -187,6 +187,8 @@ class MissionOverviewView(LoginRequiredMixin, View):
         partners = list(m.Partner.objects.restrict(user).filter(mission=mission))
         team = leadership(user, mission)
         late = overdue_consultations(user, mission)
+        from bluehelmet.principles.views import consent_withdrawals  # the §3.1 warning box
+
         shown = [*units, *components, *contingents, *partners, *late]
         shown += [t["post"] for t in team] + [a for t in team for a in t["assignments"]]
         log_reads(user, shown)
@@ -202,6 +204,7 @@ class MissionOverviewView(LoginRequiredMixin, View):
             ),
             "partner_groups": partners_by_kind(partners),
             "overdue_consultations": late,
+            "consent_withdrawals": consent_withdrawals(user, mission),
             "next_phases": [Phase(p).label for p in next_phases(mission.phase)],
             "can_change": user_can(user, Action.CHANGE, mission.pk),
             "can_delete": user_can(user, Action.DELETE, mission.pk),

@@ -1,0 +1,158 @@
+"""Page forms of the principles area (Capstone §3.1, §2.3).
+
+Record forms build on ``ScopedModelForm`` (missions, related records and sensitivity limited by
+the user's grants). Closing a review flag and answering a protection alert go through the
+``do_`` actions, so their forms only collect what the action needs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from bluehelmet.core.forms import ScopedModelForm
+from bluehelmet.principles import models as m
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
+class PrinciplesForm(ScopedModelForm):
+    """Date-times as ``datetime-local`` inputs (UTC)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DateTimeField):
+                field.widget = DateTimeInput()
+                field.input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+
+
+class UseOfForceReportForm(PrinciplesForm):
+    class Meta:
+        model = m.UseOfForceReport
+        fields = [
+            "mission",
+            "incident",
+            "contingent",
+            "org_unit",
+            "occurred_at",
+            "threat_faced",
+            "threat_imminent",
+            "persuasion_tried",
+            "persuasion",
+            "level",
+            "authorised_by",
+            "authorised_at",
+            "basis",
+            "proportionality",
+            "civilian_harm_assessed",
+            "civilian_harm",
+            "detentions",
+            "detention_notes",
+            "consent_impact_assessed",
+            "consent_impact",
+            "beyond_tactical_level",
+            "follow_up",
+            "sensitivity",
+        ]
+
+
+class PartyForm(PrinciplesForm):
+    class Meta:
+        model = m.Party
+        fields = ["mission", "name", "kind", "sensitivity"]
+
+
+class ProtectionThreatForm(PrinciplesForm):
+    class Meta:
+        model = m.ProtectionThreat
+        fields = [
+            "mission",
+            "threatened",
+            "perpetrator",
+            "perpetrator_other",
+            "org_unit",
+            "admin1",
+            "place",
+            "imminence",
+            "women_at_risk",
+            "children_at_risk",
+            "displaced_at_risk",
+            "other_vulnerability",
+            "identified_on",
+            "description",
+            "sensitivity",
+        ]
+
+
+class ProtectionAlertForm(PrinciplesForm):
+    class Meta:
+        model = m.ProtectionAlert
+        fields = ["mission", "threat", "source", "component", "received_at", "description"]
+        fields += ["sensitivity"]
+
+
+class ConsentEventForm(PrinciplesForm):
+    class Meta:
+        model = m.ConsentEvent
+        fields = [
+            "mission",
+            "party",
+            "org_unit",
+            "admin1",
+            "kind",
+            "occurred_on",
+            "weight",
+            "description",
+            "sensitivity",
+        ]
+
+
+class ViolationForm(PrinciplesForm):
+    class Meta:
+        model = m.Violation
+        fields = ["mission", "party", "incident", "occurred_on", "description", "sensitivity"]
+
+
+class ViolationResponseForm(PrinciplesForm):
+    class Meta:
+        model = m.ViolationResponse
+        fields = ["mission", "violation", "kind", "responded_on", "note", "sensitivity"]
+
+
+class FlagCloseForm(forms.Form):
+    """A reviewer's decision on one flag, always with the reason (Capstone §3.1)."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            (m.FlagStatus.UPHELD.value, m.FlagStatus.UPHELD.label),
+            (m.FlagStatus.DISMISSED.value, m.FlagStatus.DISMISSED.label),
+        ],
+    )
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000
+    )
+
+
+class AlertResponseForm(forms.Form):
+    """How and when the mission answered a protection alert (Capstone §2.3)."""
+
+    response_kind = forms.ChoiceField(label=_("Response"), choices=m.ProtectionResponseKind.choices)
+    responded_at = forms.DateTimeField(
+        label=_("Responded at (UTC)"),
+        required=False,
+        widget=DateTimeInput(),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        help_text=_("Leave empty for now."),
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
