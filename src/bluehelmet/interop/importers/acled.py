@@ -15,15 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from bluehelmet.interop.countries import iso3_for_name, iso3_for_numeric
-from bluehelmet.interop.importers.base import ImportReport, count_lines, progress, read_csv
+from bluehelmet.interop.importers.base import ImportReport
 from bluehelmet.interop.importers.incidents import (
     DatasetSpec,
     ProgressCallback,
     RowRejected,
     coordinates,
+    import_csv_file,
     integer,
     moment,
-    run_import,
     text,
 )
 from bluehelmet.operations.catalogue import ACLED_STATE_ACTOR, BATTLES, EXPLOSIONS
@@ -156,16 +156,14 @@ def import_acled(
         parse=lambda row: parse_acled_row(row, categories),
         host_iso3=host_iso3,
     )
-    report = ImportReport(source=path.name)
-    total = count_lines(path)
-    rows = progress(read_csv(path, REQUIRED), total, "ACLED events", show_progress)
-    return run_import(
+    return import_csv_file(
         spec,
-        rows,
-        report,
+        path,
+        REQUIRED,
+        "ACLED events",
+        show_progress=show_progress,
         mission_code=mission_code,
-        create=create_missions,
+        create_missions=create_missions,
         acting_user=acting_user,
         on_progress=on_progress,
-        total=total,
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bluehelmet.interop.countries import iso3_for_gw, iso3_for_name
-from bluehelmet.interop.importers.base import ImportReport, count_lines, progress, read_csv
+from bluehelmet.interop.importers.base import ImportReport
 from bluehelmet.interop.importers.incidents import (
     DatasetSpec,
     ProgressCallback,
@@ -20,9 +20,9 @@ from bluehelmet.interop.importers.incidents import (
     category_ids,
     choice,
     coordinates,
+    import_csv_file,
     integer,
     moment,
-    run_import,
     text,
 )
 from bluehelmet.operations.catalogue import GED_IN
@@ -123,16 +123,14 @@ def import_ged(
         parse=lambda row: parse_ged_row(row, categories),
         host_iso3=host_iso3,
     )
-    report = ImportReport(source=path.name)
-    total = count_lines(path)
-    rows = progress(read_csv(path, REQUIRED), total, "GED events", show_progress)
-    return run_import(
+    return import_csv_file(
         spec,
-        rows,
-        report,
+        path,
+        REQUIRED,
+        "GED events",
+        show_progress=show_progress,
         mission_code=mission_code,
-        create=create_missions,
+        create_missions=create_missions,
         acting_user=acting_user,
         on_progress=on_progress,
-        total=total,
     )

@@ -22,7 +22,13 @@ from django.utils import timezone
 from bluehelmet.core.audit import log_action
 from bluehelmet.core.models import Mission
 from bluehelmet.interop.countries import country_label
-from bluehelmet.interop.importers.base import ImportFailed, ImportReport
+from bluehelmet.interop.importers.base import (
+    ImportFailed,
+    ImportReport,
+    count_lines,
+    progress,
+    read_csv,
+)
 from bluehelmet.interop.importers.base import mission_code as normalise_code
 from bluehelmet.interop.importers.missions import ensure_mission
 from bluehelmet.operations.models import Incident, IncidentCategory, IncidentSource, SourceKind
@@ -330,3 +336,31 @@ def run_import(
     if on_progress is not None:
         on_progress(report.rows, report.rows)
     return report
+
+
+def import_csv_file(
+    spec: DatasetSpec,
+    path: Any,
+    required: Iterable[str],
+    label: str,
+    *,
+    show_progress: bool,
+    mission_code: str | None,
+    create_missions: bool,
+    acting_user: Any,
+    on_progress: ProgressCallback | None,
+) -> ImportReport:
+    """The whole of a CSV-based incident import: read, report progress, run, report."""
+    report = ImportReport(source=path.name)
+    total = count_lines(path)
+    rows = progress(read_csv(path, required), total, label, show_progress)
+    return run_import(
+        spec,
+        rows,
+        report,
+        mission_code=mission_code,
+        create=create_missions,
+        acting_user=acting_user,
+        on_progress=on_progress,
+        total=total,
+    )
