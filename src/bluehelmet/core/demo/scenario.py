@@ -24,6 +24,7 @@ from bluehelmet.core.demo.incidents import build_incidents, delete_incidents
 from bluehelmet.core.demo.mandates import build_mandates, delete_demo_resolutions
 from bluehelmet.core.demo.names import NameMaker, email_for, iso_nationality
 from bluehelmet.core.demo.plan import HolderPlan, MissionPlan, PostPlan, UnitPlan
+from bluehelmet.core.demo.principles import build_principles, delete_principles
 from bluehelmet.core.demo.users import mission_roles, mission_username
 from bluehelmet.core.demo.world import World, build_world
 from bluehelmet.core.models import (
@@ -285,6 +286,15 @@ def build_missions(
         # After the contingents: the §4.3 consultations name the contributing countries.
         build_mandates(missions[plan.code], plan, today, acting_user, progress)
     build_incidents(missions, world, SEED, today, users, acting_user, progress)
+    counts = build_principles(missions[minusbel.CODE], users, acting_user)
+    progress(
+        _(
+            "Mission %(code)s principles: %(use_of_force_reports)d use-of-force reports, "
+            "%(consent_events)d consent events, %(violations)d violations, "
+            "%(protection_alerts)d protection alerts."
+        )
+        % {"code": minusbel.CODE, **counts}
+    )
     return missions
 
 
@@ -295,6 +305,7 @@ def existing_demo_missions() -> list[str]:
 def delete_demo(progress: Progress) -> None:
     """Remove the demo missions (with everything they own) and the fictional geography."""
     for mission in Mission.objects.filter(code__in=DEMO_MISSION_CODES):
+        delete_principles(mission)  # use-of-force reports protect units and contingents
         delete_incidents(mission)  # its reports protect the units
         units = OrgUnit.objects.filter(mission=mission)
         # The unit tree protects parents: remove it leaves first.
