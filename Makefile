@@ -6,6 +6,7 @@ VENV ?= .venv
 PORT ?= 8000
 TEST_ARGS ?=
 BENCH_ARGS ?=
+JOC_BENCH_ARGS ?=
 
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.bluehelmet-installed
@@ -54,8 +55,9 @@ format: install ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install ## API read throughput; writes docs/benchmarks.md (BENCH_ARGS="--duration 5")
+bench: install ## API reads, then JOC with 1M incidents; writes docs/benchmarks.md (JOC_BENCH_ARGS="--rows 100000")
 	$(BIN)/python benchmarks/api_reads.py $(BENCH_ARGS)
+	$(BIN)/python benchmarks/incidents.py $(JOC_BENCH_ARGS)
 
 clean: ## remove caches, build output and benchmark databases (keeps var/ data and .venv)
 	rm -rf .pytest_cache .ruff_cache .mypy_cache build dist test-results var/bench var/static

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import TruncMonth, TruncWeek, TruncYear
@@ -17,7 +17,36 @@ from django.db.models.functions import TruncMonth, TruncWeek, TruncYear
 from bluehelmet.operations.geo import cell_centre, cell_label, parent_cell, stored_resolution_for
 
 DIMENSIONS = ("period", "category", "admin1", "h3")
-PERIODS = {"week": TruncWeek, "month": TruncMonth, "year": TruncYear}
+
+
+class NativeOnSQLite:
+    """Truncate in SQLite's own date functions (UTC, as incident times are stored).
+
+    Django's ``Trunc*`` on SQLite calls a Python function once per row; over a year of a large
+    mission that doubled the time of the weekly counts (docs/benchmarks.md). PostgreSQL keeps
+    Django's ``DATE_TRUNC``. The result is the same date-time at 00:00 UTC on both.
+    """
+
+    sqlite_modifiers: ClassVar[str] = ""
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
+        sql, params = compiler.compile(self.lhs)  # type: ignore[attr-defined]
+        return f"datetime({sql}, {self.sqlite_modifiers})", params
+
+
+class WeekStart(NativeOnSQLite, TruncWeek):
+    sqlite_modifiers = "'start of day', '-6 days', 'weekday 1'"  # the Monday on or before
+
+
+class MonthStart(NativeOnSQLite, TruncMonth):
+    sqlite_modifiers = "'start of month'"
+
+
+class YearStart(NativeOnSQLite, TruncYear):
+    sqlite_modifiers = "'start of year'"
+
+
+PERIODS = {"week": WeekStart, "month": MonthStart, "year": YearStart}
 MEASURES = {
     "count": Count("id"),
     "killed": Sum("killed"),
