@@ -9,6 +9,8 @@ As in tests/test_browser.py, every request to another host is blocked and counte
 from __future__ import annotations
 
 import datetime
+import re
+from io import StringIO
 from typing import Any
 
 import pytest
@@ -130,4 +132,52 @@ def test_dashboard_shows_eroding_locality_and_uneven_responses(
     first.locator("textarea[name=reason]").fill("No authority from the sector commander")
     first.get_by_role("button", name="Close the flag").click()
     expect(page.locator("#review-queue .queue-item")).to_have_count(before - 1)
+    assert browser.outside == []
+
+
+def test_dashboard_on_the_demo_mission_shows_haut_sanvi_and_the_fab_pattern(
+    browser: Any,  # noqa: F811
+    live_server: Any,
+    monkeypatch: Any,
+) -> None:
+    """The demo's own story, at today's date: the ANP's withdrawal of consent in Haut-Sanvi
+    still stands (it has not cooperated there since), and the FAB's violations went almost
+    unanswered while the M9J's were answered."""
+    from django.core.management import call_command
+    from playwright.sync_api import expect
+
+    from bluehelmet.core.demo.users import PASSWORD_ENV, mission_username
+
+    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+    call_command("demo", stdout=StringIO(), stderr=StringIO())
+    page = browser.page
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#id_username", mission_username("MINUSBEL", "head-of-mission"))
+    page.fill("#id_password", PASSWORD)
+    page.click("form[action='/login/'] button[type=submit]")
+    page.goto(f"{live_server.url}/missions/MINUSBEL/")
+    warning = page.locator("#consent-withdrawal-warning")
+    expect(warning).to_contain_text("Haut-Sanvi")
+    warning.get_by_role("link", name="Principles dashboard").click()
+    page.wait_for_url("**/missions/MINUSBEL/principles/")
+
+    withdrawal = page.locator("#consent-withdrawals li[data-flag='consent-withdrawal']")
+    expect(withdrawal).to_have_count(1)
+    expect(withdrawal).to_have_attribute("data-locality", "Haut-Sanvi")
+    expect(withdrawal).to_contain_text("Alliance of the Northern Provinces")
+    expect(withdrawal).to_contain_text("Capstone §3.1")
+    haut_sanvi = page.locator(".consent-grid td[data-locality='Haut-Sanvi']")
+    expect(haut_sanvi).to_have_class(re.compile(r"\bwithdrawal\b"))
+    expect(page.locator(".consent-grid td[data-locality='Kourala']")).not_to_have_class(
+        re.compile(r"\bwithdrawal\b")
+    )
+
+    fab = page.locator("table.impartiality tr[data-party='Belnaran Armed Forces (FAB)']")
+    expect(fab).to_have_class("flagged")
+    expect(fab).to_contain_text("10%")
+    m9j = page.locator("table.impartiality tr[data-party='Movement of 9 January (M9J)']")
+    expect(m9j).not_to_have_class("flagged")
+    expect(m9j).to_contain_text("100%")
+    one_sided = page.locator("#impartiality-flags li[data-flag='impartiality-one-sided']")
+    expect(one_sided).to_contain_text("Belnaran Armed Forces (FAB)")
     assert browser.outside == []

@@ -185,3 +185,25 @@ def test_given_a_user_without_change_rights_then_review_is_forbidden(profile, ma
 
 def test_force_level_takes_its_profile_mission(profile):
     assert all(lv.mission_id == profile.mission_id for lv in profile.levels.all())
+
+
+def test_given_force_used_before_the_robust_mandate_then_the_mandate_rule_still_flags_it(
+    profile, mission
+):
+    resolution = Resolution.objects.create(number=2998, chapter_vii=True)
+    Mandate.objects.create(
+        mission=mission,
+        resolution=resolution,
+        version=1,
+        effective_from=D(2025, 7, 1),
+        all_necessary_means=True,
+    )
+    report = clean_report(
+        profile,
+        level=level(profile, 3),
+        authorised_by=m.Authority.FORCE_COMMANDER,
+        occurred_at=at(2025, 6, 1),
+    )
+    assert profile.all_necessary_means  # today's mandate is robust ...
+    (flag,) = rules.review(report)  # ... but the one in force that day was not there yet
+    assert flag.code == "uof-mandate" and "§1.4" in flag.explanation

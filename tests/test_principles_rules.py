@@ -72,6 +72,25 @@ def test_given_restrictions_spread_beyond_the_window_then_no_withdrawal_flag(mis
     assert reading.restrictions == 1 and reading.flags == []
 
 
+def test_given_a_withdrawal_then_it_stands_after_the_window_until_the_party_cooperates(mission):
+    fpr = party(mission, "FPR")
+    for day in (2, 9, 20):
+        event(fpr, K.FOM_RESTRICTION, D(2025, 6, day))
+    (later,) = consent.readings(events(mission), D(2025, 9, 30))
+    assert later.restrictions == 0 and later.withdrawn_since == D(2025, 6, 20)
+    (flag,) = later.flags
+    assert "since 2025-06-20" in flag.explanation and "§3.1" in flag.explanation
+    event(fpr, K.COOPERATION, D(2025, 8, 15))
+    (restored,) = consent.readings(events(mission), D(2025, 9, 30))
+    assert restored.withdrawn_since is None and restored.flags == []
+
+
+def test_given_no_withdrawal_and_no_recent_events_then_the_locality_is_not_listed(mission):
+    fpr = party(mission, "FPR")
+    event(fpr, K.FOM_RESTRICTION, D(2025, 6, 2))
+    assert consent.readings(events(mission), D(2025, 12, 1)) == []
+
+
 def test_when_assessing_consent_then_rows_are_stored_with_one_audit_entry(mission, make_user):
     user = make_user("jmac-analyst", mission)
     fpr = party(mission, "FPR")

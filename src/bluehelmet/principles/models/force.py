@@ -8,6 +8,8 @@ of civilians and of consent.
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -54,10 +56,11 @@ class RoeProfile(PrinciplesRecord):
     def __str__(self) -> str:
         return f"{self.mission_id} {self.get_kind_display()}"
 
-    def current_mandate(self) -> models.Model | None:
+    def current_mandate(self, on: datetime.date | None = None) -> models.Model | None:
+        """The mandate version in force on ``on`` (default today)."""
         from bluehelmet.mandates.models import Mandate
 
-        today = timezone.now().date()
+        today = on or timezone.now().date()
         return (
             Mandate.objects.filter(mission_id=self.mission_id, effective_from__lte=today)
             .filter(Q(effective_to__isnull=True) | Q(effective_to__gte=today))
@@ -67,9 +70,13 @@ class RoeProfile(PrinciplesRecord):
 
     @property
     def all_necessary_means(self) -> bool:
-        """From the mandate in force (its 'all necessary means' or Chapter VII flag, §1.4),
-        otherwise the profile's own setting."""
-        mandate = self.current_mandate()
+        """From the mandate in force today; see ``all_necessary_means_on``."""
+        return self.all_necessary_means_on(None)
+
+    def all_necessary_means_on(self, day: datetime.date | None) -> bool:
+        """From the mandate in force that day (its 'all necessary means' or Chapter VII flag,
+        §1.4), otherwise the profile's own setting."""
+        mandate = self.current_mandate(day)
         if mandate is None:
             return self.all_necessary_means_setting
         return bool(mandate.all_necessary_means or mandate.chapter_vii)  # type: ignore[attr-defined]

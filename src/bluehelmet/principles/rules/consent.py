@@ -33,6 +33,7 @@ class ConsentReading:
     restrictions: int = 0
     cooperation: int = 0
     previous_score: int = 0
+    withdrawn_since: datetime.date | None = None
     flags: list[Flag] = field(default_factory=list)
 
     @property
@@ -55,6 +56,7 @@ class ConsentReading:
             "trend": self.trend,
             "restrictions": self.restrictions,
             "cooperation": self.cooperation,
+            "withdrawn_since": self.withdrawn_since.isoformat() if self.withdrawn_since else None,
             "flags": [f.as_dict() for f in self.flags],
         }
 
@@ -62,47 +64,92 @@ class ConsentReading:
 def readings(
     events: Iterable[Any], as_of: datetime.date, window_days: int = WINDOW_DAYS
 ) -> list[ConsentReading]:
-    """Score each (party, locality) over the window, and over the window before it (trend)."""
+    """Score each (party, locality) over the window, and over the window before it (trend).
+
+    A locality also appears, with its withdrawal flag, while a withdrawal found earlier still
+    stands: consent withdrawn in practice is not restored by the mere passing of time, only by
+    the party cooperating again (Capstone §3.1).
+    """
     start = as_of - datetime.timedelta(days=window_days - 1)
     previous_start = start - datetime.timedelta(days=window_days)
-    out: dict[tuple[int, str], ConsentReading] = {}
+    history: dict[tuple[int, str], list[Any]] = {}
     for event in events:
-        if not previous_start <= event.occurred_on <= as_of:
-            continue
-        key = (event.party_id, event.locality)
-        reading = out.setdefault(
-            key,
-            ConsentReading(event.party_id, event.party.name, event.locality, as_of, window_days),
-        )
-        contribution = CONSENT_SIGN.get(event.kind, 0) * event.weight
-        if event.occurred_on < start:
-            reading.previous_score += contribution
-            continue
-        reading.score += contribution
-        reading.restrictions += event.kind in RESTRICTING
-        reading.cooperation += event.kind in COOPERATING
-    result = sorted(out.values(), key=lambda r: (r.party, r.locality))
-    for reading in result:
-        flag = withdrawal_rule(reading)
-        reading.flags = [flag] if flag else []
-    return result
+        if event.occurred_on <= as_of:
+            history.setdefault((event.party_id, event.locality), []).append(event)
+    result = []
+    for key, past in history.items():
+        reading = ConsentReading(key[0], past[0].party.name, key[1], as_of, window_days)
+        for event in past:
+            if event.occurred_on >= previous_start:
+                _score(reading, event, current=event.occurred_on >= start)
+        reading.withdrawn_since = standing_withdrawal(past, window_days)
+        recent = any(e.occurred_on >= previous_start for e in past)
+        if recent or reading.withdrawn_since:
+            flag = withdrawal_rule(reading)
+            reading.flags = [flag] if flag else []
+            result.append(reading)
+    return sorted(result, key=lambda r: (r.party, r.locality))
+
+
+def _score(reading: ConsentReading, event: Any, *, current: bool) -> None:
+    contribution = CONSENT_SIGN.get(event.kind, 0) * event.weight
+    if not current:
+        reading.previous_score += contribution
+        return
+    reading.score += contribution
+    reading.restrictions += event.kind in RESTRICTING
+    reading.cooperation += event.kind in COOPERATING
+
+
+def standing_withdrawal(
+    events: Iterable[Any], window_days: int = WINDOW_DAYS
+) -> datetime.date | None:
+    """The day a withdrawal began that no cooperation has ended since, if there is one.
+
+    A withdrawal begins on the day a party's restrictions in one locality reach the rule's
+    count within one window with no cooperation in it; the next cooperation ends it.
+    """
+    ordered = sorted(events, key=lambda e: e.occurred_on)
+    since: datetime.date | None = None
+    for n, event in enumerate(ordered):
+        if event.kind in COOPERATING:
+            since = None
+        elif event.kind in RESTRICTING and since is None:
+            start = event.occurred_on - datetime.timedelta(days=window_days - 1)
+            window = [e for e in ordered[: n + 1] if e.occurred_on >= start]
+            restricted = sum(e.kind in RESTRICTING for e in window)
+            if restricted >= MIN_RESTRICTIONS and not any(e.kind in COOPERATING for e in window):
+                since = event.occurred_on
+    return since
 
 
 def withdrawal_rule(reading: ConsentReading) -> Flag | None:
-    """Sustained restrictions with no cooperation in the window: de facto withdrawal."""
-    if reading.restrictions < MIN_RESTRICTIONS or reading.cooperation:
+    """Sustained restrictions with no cooperation in the window: de facto withdrawal; or a
+    withdrawal found before that the party has not ended by cooperating since."""
+    if reading.restrictions >= MIN_RESTRICTIONS and not reading.cooperation:
+        detail = _(
+            "%(party)s restricted or denied the mission %(n)d times in %(locality)s in the "
+            "%(days)d days to %(date)s, with no cooperation: treat this as a de facto "
+            "withdrawal of consent."
+        ) % {
+            "party": reading.party,
+            "n": reading.restrictions,
+            "locality": reading.locality,
+            "days": reading.window_days,
+            "date": reading.as_of.isoformat(),
+        }
+    elif reading.withdrawn_since and not reading.cooperation:
+        detail = _(
+            "%(party)s has withdrawn its consent in practice in %(locality)s since "
+            "%(since)s (sustained restrictions) and has not cooperated with the mission there "
+            "since: the withdrawal stands until it does."
+        ) % {
+            "party": reading.party,
+            "locality": reading.locality,
+            "since": reading.withdrawn_since.isoformat(),
+        }
+    else:
         return None
-    detail = _(
-        "%(party)s restricted or denied the mission %(n)d times in %(locality)s in the "
-        "%(days)d days to %(date)s, with no cooperation: treat this as a de facto withdrawal "
-        "of consent."
-    ) % {
-        "party": reading.party,
-        "n": reading.restrictions,
-        "locality": reading.locality,
-        "days": reading.window_days,
-        "date": reading.as_of.isoformat(),
-    }
     return make_flag(
         "consent-withdrawal", _("Sustained restriction pattern"), "Capstone §3.1", detail
     )

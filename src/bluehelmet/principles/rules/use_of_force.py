@@ -89,7 +89,9 @@ def mandate_rule(report: UseOfForceReport) -> Flag | None:
     means' (§3.1 robust peacekeeping; §1.4 mandates)."""
     if not report.level.requires_all_necessary_means:
         return None
-    if report.level.profile.all_necessary_means:
+    # The mandate in force when force was used, not today's: a later renewal does not
+    # retroactively authorise (or forbid) it.
+    if report.level.profile.all_necessary_means_on(report.occurred_at.date()):
         return None
     detail = _(
         "level %(level)s is reserved for a mandate authorising 'all necessary means', which "
