@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "bluehelmet.interop",
     "bluehelmet.operations",
     "bluehelmet.principles",
+    "bluehelmet.analysis",
 ]
 
 MIDDLEWARE = [

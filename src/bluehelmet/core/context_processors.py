@@ -80,6 +80,14 @@ NAVIGATION: list[tuple[Any, list[tuple[Any, str, bool, str | None]]]] = [
         ],
     ),
     (
+        _("Analysis (JMAC) (§7.2)"),
+        [
+            (_("Hotspots and trends"), "mission-analysis", True, None),
+            (_("Threat assessments"), "threatassessment-list", True, None),
+            (_("Actors"), "actor-list", True, None),
+        ],
+    ),
+    (
         _("Reference"),
         [
             (_("Doctrine (Capstone)"), "doctrine-index", False, None),
@@ -102,6 +110,7 @@ MISSION_PAGES = {
     "mission-cop",
     "mission-incident-import",
     "mission-principles",
+    "mission-analysis",
 }
 
 

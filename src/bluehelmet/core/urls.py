@@ -65,4 +65,5 @@ urlpatterns = [
     path("", include("bluehelmet.mandates.urls")),
     path("", include("bluehelmet.operations.urls")),
     path("", include("bluehelmet.principles.urls")),
+    path("", include("bluehelmet.analysis.urls")),
 ]

@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
+from bluehelmet.analysis import api as analysis
 from bluehelmet.core.api import views as v
 from bluehelmet.lifecycle import api as lifecycle
 from bluehelmet.mandates import api as mandates
@@ -50,6 +51,8 @@ router.register("violations", principles.ViolationViewSet)
 router.register("violation-responses", principles.ViolationResponseViewSet)
 router.register("protection-threats", principles.ProtectionThreatViewSet)
 router.register("protection-alerts", principles.ProtectionAlertViewSet)
+router.register("actors", analysis.ActorViewSet)
+router.register("threat-assessments", analysis.ThreatAssessmentViewSet)
 
 urlpatterns = [
     path("auth/token/", obtain_auth_token, name="api-token"),
@@ -80,6 +83,16 @@ urlpatterns = [
         "missions/<str:code>/principles/",
         principles.MissionPrinciplesView.as_view(),
         name="api-mission-principles",
+    ),
+    path(
+        "missions/<str:code>/hotspots/",
+        analysis.MissionHotspotsView.as_view(),
+        name="api-mission-hotspots",
+    ),
+    path(
+        "missions/<str:code>/trends/",
+        analysis.MissionTrendsView.as_view(),
+        name="api-mission-trends",
     ),
     path("doctrine/", include("bluehelmet.doctrine.urls_api")),
     path("", include(router.urls)),

@@ -19,6 +19,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from bluehelmet.core.demo import minusbel, unmogto
+from bluehelmet.core.demo.analysis import build_analysis, delete_analysis
 from bluehelmet.core.demo.geography import polygon
 from bluehelmet.core.demo.incidents import build_incidents, delete_incidents
 from bluehelmet.core.demo.mandates import build_mandates, delete_demo_resolutions
@@ -295,6 +296,14 @@ def build_missions(
         )
         % {"code": minusbel.CODE, **counts}
     )
+    counts = build_analysis(missions[minusbel.CODE], users, acting_user)
+    progress(
+        _(
+            "Mission %(code)s analysis: %(actors)d actors named in %(incidents)d incidents, "
+            "%(assessments)d threat assessments."
+        )
+        % {"code": minusbel.CODE, **counts}
+    )
     return missions
 
 
@@ -305,6 +314,7 @@ def existing_demo_missions() -> list[str]:
 def delete_demo(progress: Progress) -> None:
     """Remove the demo missions (with everything they own) and the fictional geography."""
     for mission in Mission.objects.filter(code__in=DEMO_MISSION_CODES):
+        delete_analysis(mission)  # before its parties and incidents
         delete_principles(mission)  # use-of-force reports protect units and contingents
         delete_incidents(mission)  # its reports protect the units
         units = OrgUnit.objects.filter(mission=mission)
