@@ -8,10 +8,8 @@ from io import StringIO
 from typing import Any
 
 import pytest
-from django.contrib.auth import authenticate, get_user_model
-from django.core.exceptions import ValidationError
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.utils import timezone
 
 from bluehelmet.core.demo import geography as geo
@@ -49,22 +47,10 @@ def fast_hasher(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture
-def env_password(monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setenv("BLUEHELMET_DEMO_PASSWORD", DEMO_PASSWORD)
-    return DEMO_PASSWORD
-
-
 def run(*args: str) -> tuple[str, str]:
     out, err = StringIO(), StringIO()
     call_command("demo", *args, stdout=out, stderr=err)
     return out.getvalue(), err.getvalue()
-
-
-@pytest.fixture
-def demo(db: Any, env_password: str) -> dict[str, Mission]:
-    run()
-    return {m.code: m for m in Mission.objects.all()}
 
 
 def snapshot() -> list[str]:
@@ -238,23 +224,6 @@ def test_two_builds_are_identical(demo: Any) -> None:
     assert len(first) > 150
 
 
-def test_json_lists_a_user_per_role_and_mission(db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("BLUEHELMET_DEMO_PASSWORD", raising=False)
-    out, err = run("--json")
-    document = json.loads(out)
-    users = {(u["role"], u["mission"]): u["username"] for u in document["users"]}
-    for code in scenario.DEMO_MISSION_CODES:
-        for role in MISSION_ROLES:
-            assert users[(role, code)] == f"{code.lower()}.{role}"
-    for role in HQ_ROLES:
-        assert (role, None) in users
-    assert users[("superuser", None)] == "admin"
-    password = document["password"]
-    assert password and password not in err
-    assert authenticate(username="unmogto.jmac-analyst", password=password) is not None
-    assert get_user_model().objects.get(username="admin").is_superuser
-
-
 def test_environment_password_lets_a_demo_user_log_in(demo: Any, client: Any) -> None:
     assert client.login(username="minusbel.joc-officer", password=DEMO_PASSWORD)
     assert not client.login(username="minusbel.joc-officer", password="wrong")
@@ -278,57 +247,6 @@ def test_rerun_changes_nothing(demo: Any) -> None:
     assert snapshot() == before and AuditEntry.objects.count() == audit
     document = json.loads(run("--json")[0])
     assert document["password"] is None and len(document["users"]) == 21
-
-
-def test_if_empty_leaves_a_database_with_missions_alone(
-    mission: Mission, env_password: str
-) -> None:
-    out, _err = run("--if-empty")
-    assert "not loaded" in out
-    assert list(Mission.objects.values_list("code", flat=True)) == ["MINUSTEST"]
-
-
-def test_if_empty_builds_on_an_empty_database(db: Any, env_password: str) -> None:
-    run("--if-empty")
-    assert Mission.objects.filter(code__in=scenario.DEMO_MISSION_CODES).count() == 2
-
-
-def test_reset_keeps_other_missions(other_mission: Mission, env_password: str) -> None:
-    run()
-    run("--reset")
-    assert set(Mission.objects.values_list("code", flat=True)) == {
-        "UNOTHER",
-        *scenario.DEMO_MISSION_CODES,
-    }
-
-
-def test_a_failure_leaves_nothing_half_written(
-    db: Any, env_password: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def broken(self: Any) -> None:
-        raise ValidationError("partner data is broken")
-
-    monkeypatch.setattr(scenario.MissionBuilder, "_partners", broken)
-    with pytest.raises(CommandError, match="partner data is broken"):
-        run()
-    assert not Mission.objects.exists() and not AdminArea.objects.exists()
-    assert not get_user_model().objects.exists()
-
-
-def test_missing_migrations_give_a_clear_error(db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from django.db.migrations.executor import MigrationExecutor
-
-    monkeypatch.setattr(MigrationExecutor, "migration_plan", lambda self, targets: [("m", False)])
-    with pytest.raises(CommandError, match="bluehelmet migrate"):
-        run()
-
-
-def test_an_existing_non_demo_account_is_left_alone(db: Any, env_password: str) -> None:
-    owner = get_user_model().objects.create_user("admin", "ops@example.org", "their-own-pass")
-    document = json.loads(run("--json")[0])
-    owner.refresh_from_db()
-    assert owner.check_password("their-own-pass") and not owner.is_superuser
-    assert "admin" not in {u["username"] for u in document["users"]}
 
 
 def test_observer_dates_follow_today(demo: dict[str, Mission]) -> None:

@@ -8,19 +8,15 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 from collections import Counter
 from io import StringIO
 from typing import Any
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import transaction
 from django.db.models import Count, F, Max, Min, Q
 from django.db.models.functions import TruncMonth
-from django.test import override_settings
 from django.utils import timezone
 
 from bluehelmet.core.demo import actors
@@ -49,31 +45,6 @@ def run(*args: str) -> str:
     out = StringIO()
     call_command("demo", *args, stdout=out, stderr=StringIO())
     return out.getvalue()
-
-
-@pytest.fixture(scope="module")
-def built(django_db_setup: Any, django_db_blocker: Any) -> Any:
-    hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=hashers):
-        previous = os.environ.get("BLUEHELMET_DEMO_PASSWORD")
-        os.environ["BLUEHELMET_DEMO_PASSWORD"] = "demo-pass-1234"
-        block = transaction.atomic()
-        block.__enter__()
-        try:
-            run()
-            yield
-        finally:
-            transaction.set_rollback(True)
-            block.__exit__(None, None, None)
-            if previous is None:
-                os.environ.pop("BLUEHELMET_DEMO_PASSWORD", None)
-            else:
-                os.environ["BLUEHELMET_DEMO_PASSWORD"] = previous
-
-
-@pytest.fixture
-def demo(built: Any, db: Any) -> dict[str, Mission]:
-    return {m.code: m for m in Mission.objects.all()}
 
 
 def user(name: str) -> Any:

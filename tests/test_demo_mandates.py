@@ -5,17 +5,15 @@ from __future__ import annotations
 import datetime
 import itertools
 import json
-import time
 from io import StringIO
 from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.utils import timezone
 
 from bluehelmet.core.demo import mandates as demo_mandates
-from bluehelmet.core.models import AuditEntry, Contingent, ContingentStatus, Mission
+from bluehelmet.core.models import AuditEntry, Contingent, ContingentStatus
 from bluehelmet.doctrine.models import TaskGroup, TaskType
 from bluehelmet.mandates.consultations import overdue
 from bluehelmet.mandates.gap import POC_TAMM_FLAG, Thresholds, gap_flags, gap_series
@@ -45,12 +43,6 @@ def run(*args: str) -> str:
     out = StringIO()
     call_command("demo", *args, stdout=out, stderr=StringIO())
     return out.getvalue()
-
-
-@pytest.fixture
-def demo(db: Any) -> dict[str, Mission]:
-    run()
-    return {m.code: m for m in Mission.objects.all()}
 
 
 def mandate_snapshot() -> list[str]:
@@ -209,19 +201,3 @@ def test_two_builds_are_identical_and_a_rerun_changes_nothing(demo: Any) -> None
     assert mandate_snapshot() == first and AuditEntry.objects.count() == audit
     run("--reset")
     assert mandate_snapshot() == first
-
-
-def test_a_resolution_that_is_not_demo_data_is_not_taken_over(db: Any) -> None:
-    Resolution.objects.create(number=2934, source=DataSource.MANUAL)
-    with pytest.raises(CommandError, match="2934 already exists"):
-        run()
-    assert not Mission.objects.exists()
-    assert Resolution.objects.get().source == DataSource.MANUAL
-
-
-def test_the_demo_still_builds_in_a_few_seconds(db: Any) -> None:
-    started = time.monotonic()
-    run()
-    seconds = time.monotonic() - started
-    assert Mandate.objects.count() == 5
-    assert seconds < 15, f"the demo took {seconds:.1f} s to build"

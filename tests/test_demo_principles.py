@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 from io import StringIO
 from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 
 from bluehelmet.core.demo import actors
 from bluehelmet.core.demo.principles import ERODING
@@ -56,28 +53,8 @@ def run(*args: str) -> str:
     return out.getvalue()
 
 
-@pytest.fixture(scope="module")
-def built(django_db_setup: Any, django_db_blocker: Any) -> Any:
-    hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=hashers):
-        previous = os.environ.get("BLUEHELMET_DEMO_PASSWORD")
-        os.environ["BLUEHELMET_DEMO_PASSWORD"] = "demo-pass-1234"
-        block = transaction.atomic()
-        block.__enter__()
-        try:
-            run()
-            yield
-        finally:
-            transaction.set_rollback(True)
-            block.__exit__(None, None, None)
-            if previous is None:
-                os.environ.pop("BLUEHELMET_DEMO_PASSWORD", None)
-            else:
-                os.environ["BLUEHELMET_DEMO_PASSWORD"] = previous
-
-
 @pytest.fixture
-def minusbel(built: Any, db: Any) -> Mission:
+def minusbel(demo_built: Any, db: Any) -> Mission:
     return Mission.objects.get(code="MINUSBEL")
 
 

@@ -1,0 +1,57 @@
+"""The demo built once per test module (``bluehelmet demo``, DESIGN "Demo scenario").
+
+Building takes seconds; doing it for every test made the demo suites the slowest part of CI.
+``demo_built`` builds it inside a transaction that is rolled back when the module ends; each
+test still runs in its own savepoint (pytest-django's ``db``), so a test that rebuilds or
+resets the demo does not disturb the next one. Tests that need an empty database live in
+tests/test_demo_build.py instead: once a module has built the demo, every later test of that
+module sees it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+
+from bluehelmet.core.models import Mission
+
+DEMO_PASSWORD = "demo-pass-1234"
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def run_demo(*args: str) -> tuple[str, str]:
+    out, err = StringIO(), StringIO()
+    call_command("demo", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def demo_built(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        previous = os.environ.get("BLUEHELMET_DEMO_PASSWORD")
+        os.environ["BLUEHELMET_DEMO_PASSWORD"] = DEMO_PASSWORD
+        block = transaction.atomic()
+        block.__enter__()
+        try:
+            run_demo()
+            yield
+        finally:
+            transaction.set_rollback(True)
+            block.__exit__(None, None, None)
+            if previous is None:
+                os.environ.pop("BLUEHELMET_DEMO_PASSWORD", None)
+            else:
+                os.environ["BLUEHELMET_DEMO_PASSWORD"] = previous
+
+
+@pytest.fixture
+def demo(demo_built: Any, db: Any) -> dict[str, Mission]:
+    """The demo missions by code, read in the test's own savepoint."""
+    return {m.code: m for m in Mission.objects.all()}
