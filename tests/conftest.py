@@ -28,8 +28,9 @@ from bluehelmet.core.models import (
 # Playwright's sync API runs an event loop in the test thread; Django must still allow ORM use.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-# The module-wide demo build (``demo_built``, ``demo``) for the tests/test_demo_*.py suites.
-pytest_plugins = ["tests.demo_support"]
+# Shared fixtures: the module-wide demo build (``demo_built``, ``demo``) and the two scoped
+# missions of the page tests (``scoped``).
+pytest_plugins = ["tests.demo_support", "tests.pages_support"]
 
 PASSWORD = "correct-horse-battery-staple"
 
