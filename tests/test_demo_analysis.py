@@ -99,3 +99,16 @@ def test_the_hub_flags_tabassi_in_november_2025(minusbel):
     report = hotspot_report(analyst, minusbel, {"until": "2025-11-30"})
     assert [s.key for s in report.flagged] == ["Tabassi"]
     assert report.flagged[0].explanation.startswith("Tabassi: ")
+
+
+def test_the_demo_has_a_monthly_forecast_run_with_its_track_record(built, minusbel):
+    from bluehelmet.forecasting.models import ForecastRun, RunStatus
+
+    (run,) = ForecastRun.objects.filter(mission=minusbel)
+    assert run.status == RunStatus.DONE and run.unit == "admin1" and run.horizon_max == 3
+    assert run.created_by.username == "minusbel.jmac-analyst"
+    forecasts = list(run.forecasts.all())
+    assert len(forecasts) == 3 * run.n_areas == 21
+    assert all(0 <= f.probability <= 1 for f in forecasts)
+    assert {"model", "persistence", "climatology"} <= set(run.track_record["1"])
+    assert not ForecastRun.objects.filter(mission__code="UNMOGTO").exists()

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "bluehelmet.operations",
     "bluehelmet.principles",
     "bluehelmet.analysis",
+    "bluehelmet.forecasting",
 ]
 
 MIDDLEWARE = [

@@ -83,6 +83,7 @@ NAVIGATION: list[tuple[Any, list[tuple[Any, str, bool, str | None]]]] = [
         _("Analysis (JMAC) (§7.2)"),
         [
             (_("Hotspots and trends"), "mission-analysis", True, None),
+            (_("Early-warning forecasts"), "mission-forecasts", True, None),
             (_("Threat assessments"), "threatassessment-list", True, None),
             (_("Actors"), "actor-list", True, None),
         ],
@@ -111,6 +112,7 @@ MISSION_PAGES = {
     "mission-incident-import",
     "mission-principles",
     "mission-analysis",
+    "mission-forecasts",
 }
 
 

@@ -66,4 +66,5 @@ urlpatterns = [
     path("", include("bluehelmet.operations.urls")),
     path("", include("bluehelmet.principles.urls")),
     path("", include("bluehelmet.analysis.urls")),
+    path("", include("bluehelmet.forecasting.urls")),
 ]

@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from bluehelmet.analysis import api as analysis
 from bluehelmet.core.api import views as v
+from bluehelmet.forecasting import api as forecasting
 from bluehelmet.lifecycle import api as lifecycle
 from bluehelmet.mandates import api as mandates
 from bluehelmet.operations import api as operations
@@ -53,6 +54,8 @@ router.register("protection-threats", principles.ProtectionThreatViewSet)
 router.register("protection-alerts", principles.ProtectionAlertViewSet)
 router.register("actors", analysis.ActorViewSet)
 router.register("threat-assessments", analysis.ThreatAssessmentViewSet)
+router.register("forecast-runs", forecasting.ForecastRunViewSet)
+router.register("forecasts", forecasting.ForecastViewSet)
 
 urlpatterns = [
     path("auth/token/", obtain_auth_token, name="api-token"),

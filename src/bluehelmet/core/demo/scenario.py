@@ -41,6 +41,7 @@ from bluehelmet.core.models import (
     PersonnelCategory,
     Post,
 )
+from bluehelmet.forecasting.actions import do_run_forecast
 from bluehelmet.lifecycle.actions import do_transition_mission_phase
 from bluehelmet.lifecycle.models import StartUpMilestone
 
@@ -304,7 +305,30 @@ def build_missions(
         )
         % {"code": minusbel.CODE, **counts}
     )
+    build_forecasts(missions[minusbel.CODE], users, acting_user, progress)
     return missions
+
+
+def build_forecasts(
+    mission: Mission, users: dict[str, Any], acting_user: Any, progress: Progress
+) -> None:
+    """The JMAC's monthly early-warning run by admin area, as its analyst would start it
+    (§7.2). Finer H3 runs take longer; `bluehelmet forecast run --unit h3:5` adds one."""
+    analyst = users.get(mission_username(mission.code, "jmac-analyst"), acting_user)
+    run = do_run_forecast(mission, "admin1", acting_user=analyst, months=3)
+    progress(
+        _(
+            "Mission %(code)s early warning: %(n)d forecasts for %(areas)d admin areas, "
+            "%(h)d months ahead of %(origin)s."
+        )
+        % {
+            "code": mission.code,
+            "n": run.forecasts.count(),
+            "areas": run.n_areas,
+            "h": run.horizon_max,
+            "origin": f"{run.origin_month:%Y-%m}",
+        }
+    )
 
 
 def existing_demo_missions() -> list[str]:
