@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -24,28 +24,16 @@ from bluehelmet.analysis import linking, queries
 from bluehelmet.analysis import models as m
 from bluehelmet.analysis import serializers as s
 from bluehelmet.analysis.params import ParamError
+from bluehelmet.core.api import actions
 from bluehelmet.core.api.generic import BaseModelViewSet
 from bluehelmet.core.context import acting_as
 from bluehelmet.core.models import Mission
 from bluehelmet.core.permissions import Action
 
 
-class Conflict(APIException):
-    status_code = 409
-    default_detail = "The record is not in a state that allows this."
-
-
 def run_action(fn: Callable[[], Any]) -> Any:
-    """Call a ``do_`` action; its refusals become 403, 409 or 400 with the action's message."""
-    try:
-        return fn()
-    except act.AnalysisError as exc:
-        body = {"code": str(exc.code), "detail": exc.message}
-        if exc.code == act.AnalysisErrorCode.FORBIDDEN:
-            raise PermissionDenied(exc.message) from exc
-        if exc.code == act.AnalysisErrorCode.WRONG_STATE:
-            raise Conflict(body) from exc
-        raise ValidationError(body) from exc
+    """Call a ``do_`` action of this app; refusals become 403, 409 or 400 (core.api.actions)."""
+    return actions.run_action(fn, act.AnalysisError)
 
 
 def with_params(fn: Callable[[], Any]) -> Any:
@@ -142,7 +130,7 @@ class ThreatAssessmentViewSet(BaseModelViewSet):
 
     def perform_update(self, serializer: Any) -> None:
         if not serializer.instance.editable_now:
-            raise Conflict(
+            raise actions.Conflict(
                 {
                     "code": "wrong_state",
                     "detail": "Only a draft can change; return it to draft first.",

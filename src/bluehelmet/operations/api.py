@@ -13,9 +13,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from bluehelmet.core.api import actions
 from bluehelmet.core.api.generic import BaseModelViewSet, BaseReadOnlyViewSet
 from bluehelmet.core.context import acting_as
 from bluehelmet.core.permissions import Action
@@ -30,21 +31,9 @@ MAP_LIMIT_DEFAULT, MAP_LIMIT_MAX = 1000, 10000
 TRUE = {"1", "true", "yes", "on"}
 
 
-class Conflict(APIException):
-    status_code = 409
-    default_detail = "The record is not in a state that allows this."
-
-
 def run_action(fn: Callable[[], Any]) -> Any:
-    """Call a ``do_`` action; its refusals become 403, 409 or 400 with the action's message."""
-    try:
-        return fn()
-    except act.OperationsError as exc:
-        if exc.code == act.OperationsErrorCode.FORBIDDEN:
-            raise PermissionDenied(exc.message) from exc
-        if exc.code == act.OperationsErrorCode.WRONG_STATE:
-            raise Conflict({"code": str(exc.code), "detail": exc.message}) from exc
-        raise ValidationError({"code": str(exc.code), "detail": exc.message}) from exc
+    """Call a ``do_`` action of this app; refusals become 403, 409 or 400 (core.api.actions)."""
+    return actions.run_action(fn, act.OperationsError)
 
 
 def changeable(viewset: Any, model: type) -> Any:

@@ -13,10 +13,11 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from bluehelmet.core.api import actions
 from bluehelmet.core.api.generic import BaseModelViewSet, BaseReadOnlyViewSet
 from bluehelmet.core.context import acting_as
 from bluehelmet.core.models import Mission
@@ -28,22 +29,9 @@ from bluehelmet.principles import serializers as s
 from bluehelmet.principles.dashboard import principles_summary
 
 
-class Conflict(APIException):
-    status_code = 409
-    default_detail = "The record is not in a state that allows this."
-
-
 def run_action(fn: Callable[[], Any]) -> Any:
-    """Call a ``do_`` action; its refusals become 403, 409 or 400 with the action's message."""
-    try:
-        return fn()
-    except act.PrinciplesError as exc:
-        body = {"code": str(exc.code), "detail": exc.message}
-        if exc.code == act.PrinciplesErrorCode.FORBIDDEN:
-            raise PermissionDenied(exc.message) from exc
-        if exc.code == act.PrinciplesErrorCode.WRONG_STATE:
-            raise Conflict(body) from exc
-        raise ValidationError(body) from exc
+    """Call a ``do_`` action of this app; refusals become 403, 409 or 400 (core.api.actions)."""
+    return actions.run_action(fn, act.PrinciplesError)
 
 
 def changeable(viewset: Any, model: Any) -> Any:
