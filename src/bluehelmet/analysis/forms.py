@@ -55,19 +55,7 @@ class ThreatAssessmentForm(ScopedModelForm):
 
     class Meta:
         model = m.ThreatAssessment
-        fields = [
-            "mission",
-            "title",
-            "area_kind",
-            "area",
-            "period_start",
-            "period_end",
-            "threat_level",
-            "narrative",
-            "worst_case",
-            "recommendations",
-            "sensitivity",
-        ]
+        fields = ["mission", *m.ASSESSMENT_CONTENT_FIELDS, "sensitivity"]
         widgets = {
             "narrative": forms.Textarea(attrs={"rows": 8}),
             "worst_case": forms.Textarea(attrs={"rows": 4}),

@@ -81,15 +81,7 @@ class ThreatAssessmentSerializer(MissionScopedSerializer):
         model = m.ThreatAssessment
         fields = (
             *COMMON,
-            "title",
-            "area_kind",
-            "area",
-            "period_start",
-            "period_end",
-            "threat_level",
-            "narrative",
-            "worst_case",
-            "recommendations",
+            *m.ASSESSMENT_CONTENT_FIELDS,
             "cited_incidents",
             "citations",
             "author",

@@ -8,6 +8,7 @@ from bluehelmet.analysis.models.actors import (
     split_aliases,
 )
 from bluehelmet.analysis.models.assessments import (
+    ASSESSMENT_CONTENT_FIELDS,
     THREAT_RANK,
     AreaKind,
     AssessmentStatus,
@@ -16,6 +17,7 @@ from bluehelmet.analysis.models.assessments import (
 )
 
 __all__ = [
+    "ASSESSMENT_CONTENT_FIELDS",
     "THREAT_RANK",
     "Actor",
     "ActorKind",

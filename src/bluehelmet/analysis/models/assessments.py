@@ -135,3 +135,17 @@ class ThreatAssessment(MissionScopedModel):
             }
         if errors:
             raise ValidationError(errors)
+
+
+# What an analyst writes in an assessment (the form and the API take the same fields).
+ASSESSMENT_CONTENT_FIELDS = (
+    "title",
+    "area_kind",
+    "area",
+    "period_start",
+    "period_end",
+    "threat_level",
+    "narrative",
+    "worst_case",
+    "recommendations",
+)
