@@ -55,9 +55,10 @@ format: install ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install ## API reads, then JOC with 1M incidents; writes docs/benchmarks.md (JOC_BENCH_ARGS="--rows 100000")
+bench: install ## API reads, JOC with 1M incidents (writes docs/benchmarks.md), forecast fit (prints) (JOC_BENCH_ARGS="--rows 100000")
 	$(BIN)/python benchmarks/api_reads.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/incidents.py $(JOC_BENCH_ARGS)
+	$(BIN)/python benchmarks/forecast.py $(FORECAST_BENCH_ARGS)
 
 clean: ## remove caches, build output and benchmark databases (keeps var/ data and .venv)
 	rm -rf .pytest_cache .ruff_cache .mypy_cache build dist test-results var/bench var/static
