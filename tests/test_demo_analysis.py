@@ -14,6 +14,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from tests.demo_support import settle_deferred_constraints
 
 from bluehelmet.analysis import models as am
 from bluehelmet.analysis.actions import citation_errors
@@ -33,6 +34,7 @@ def built(django_db_setup: Any, django_db_blocker: Any) -> Any:
         try:
             out, err = StringIO(), StringIO()
             call_command("demo", stdout=out, stderr=err)
+            settle_deferred_constraints()
             yield out.getvalue() + err.getvalue()  # progress lines go to stderr
         finally:
             transaction.set_rollback(True)

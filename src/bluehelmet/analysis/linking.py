@@ -25,6 +25,7 @@ from django.db import transaction
 from django.db.models import Count, QuerySet
 
 from bluehelmet.analysis.models import Actor, IncidentActor, normalise_name
+from bluehelmet.core.dbstats import refresh_statistics
 from bluehelmet.operations.models import Incident
 
 SIDES = (("actor1", 1), ("actor2", 2))
@@ -75,6 +76,8 @@ def _links_for(incidents: QuerySet[Incident], index: dict[str, int]) -> dict[tup
 def _write(links: dict[tuple[int, int], int]) -> int:
     rows = [IncidentActor(incident_id=i, actor_id=a, side=s) for (i, a), s in links.items()]
     IncidentActor.objects.bulk_create(rows, batch_size=1000)
+    if len(rows) > 1000:  # trend queries follow in the same transaction (core.dbstats)
+        refresh_statistics(IncidentActor)
     return len(rows)
 
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from bluehelmet.core.audit import log_action
 from bluehelmet.core.context import current_actor, single_audit_entry
+from bluehelmet.core.dbstats import refresh_statistics
 from bluehelmet.core.demo import actors as A
 from bluehelmet.core.demo import joc, minusbel, unmogto
 from bluehelmet.core.demo.events import END, START, Draft, Generator, Places, Spot
@@ -194,6 +195,7 @@ def build_minusbel(
     writer = Writer(mission, sources, user)
     with single_audit_entry():
         counts = writer.write(drafts)
+        refresh_statistics(Incident, IncidentVerification)
         by_category = Counter(d.category for d in drafts)
         _summarise(
             mission,
@@ -261,6 +263,7 @@ def build_unmogto(mission: Mission, world: World, today: datetime.date, user: An
         drafts.append(draft)
     with single_audit_entry():
         counts = writer.write(drafts)
+        refresh_statistics(Incident, IncidentVerification)
         _summarise(mission, counts, user, "Cease-fire violations of the demo scenario.")
     return counts["incidents"]
 
