@@ -137,6 +137,22 @@ def test_h3_forecasts_are_drawn_as_hexagons(client, mission, make_user) -> None:
     assert geometry["type"] == "Polygon" and len(geometry["coordinates"][0]) == 7
 
 
+def test_admin1_forecasts_use_the_stored_outline_where_there_is_one(
+    client, mission, make_user
+) -> None:
+    from bluehelmet.core.models import AdminArea
+
+    square = {"type": "Polygon", "coordinates": [[[20, 4], [22, 4], [22, 6], [20, 6], [20, 4]]]}
+    AdminArea.objects.create(
+        country=mission.host_country, level=1, name="Kivu Nord", geometry=square
+    )
+    stored_run(mission)
+    page = login(client, make_user("jmac-analyst", mission)).get("/missions/MINUSTEST/forecasts/")
+    by_area = {f["properties"]["area"]: f["geometry"] for f in page.context["features"]}
+    assert by_area["Kivu Nord"] == square  # outlined
+    assert by_area["Lac Vert"]["type"] == "Point"  # no outline stored: a circle
+
+
 def test_an_uncleared_role_sees_a_page_that_says_so_and_cannot_start_or_export(
     client, mission, other_mission, make_user
 ) -> None:

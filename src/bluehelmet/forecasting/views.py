@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from h3.api import basic_int as h3int
 
-from bluehelmet.core.models import Mission
+from bluehelmet.core.models import AdminArea, Mission
 from bluehelmet.core.permissions import Action, Sensitivity, user_can
 from bluehelmet.core.views.current import set_current_mission
 from bluehelmet.core.views.missions import get_mission
@@ -92,8 +92,18 @@ def track_rows(run: ForecastRun, horizon: int) -> dict[str, Any]:
     return {"error": "", "rows": rows, **{k: record.get(k) for k in ("start", "end", "n_cells")}}
 
 
+def admin1_outlines(run: ForecastRun) -> dict[str, Any]:
+    """The stored outlines of the host country's admin-1 areas, by name (when there are any)."""
+    if run.unit != "admin1":
+        return {}
+    areas = AdminArea.objects.filter(country=run.mission.host_country, level=1)
+    return dict(areas.values_list("name", "geometry"))
+
+
 def map_features(run: ForecastRun, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """GeoJSON features: H3 cells as polygons, admin-1 areas as points (drawn as circles)."""
+    """GeoJSON features: H3 cells as polygons; admin-1 areas as their stored outlines, or as
+    points (drawn as circles) where no outline is stored, as for an imported dataset."""
+    outlines = admin1_outlines(run)
     features = []
     for row in rows:
         f = row["f"]
@@ -107,6 +117,8 @@ def map_features(run: ForecastRun, rows: list[dict[str, Any]]) -> list[dict[str,
         if run.unit.startswith("h3:"):
             ring = [[lon, lat] for lat, lon in h3int.cell_to_boundary(int(f.area_code, 16))]
             geometry = {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}
+        elif f.area_code in outlines:
+            geometry = outlines[f.area_code]
         elif f.latitude is not None and f.longitude is not None:
             geometry = {"type": "Point", "coordinates": [f.longitude, f.latitude]}
         else:
