@@ -13,10 +13,10 @@ One run, in a fresh SQLite database in a temporary directory:
    median of ``--runs`` repetitions. Also timed once: the whole monthly run as stored by
    ``bluehelmet forecast run`` (fit and forecast plus the 24-month track record per horizon).
 
-Prints a markdown table; it does not write docs/benchmarks.md (figures go in
-docs/forecasting.md by hand, with this command):
+Prints a markdown table and writes it to docs/benchmarks.md (section "forecast"; ``--no-write``
+to only print):
 
-    .venv/bin/python benchmarks/forecast.py [--runs 3] [--units admin1,h3:4,h3:5]
+    .venv/bin/python benchmarks/forecast.py [--runs 3] [--units admin1,h3:4,h3:5] [--no-write]
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=3, help="repetitions (median)")
     parser.add_argument("--units", default="admin1,h3:4,h3:5", help="comma-separated units")
     parser.add_argument("--file", type=Path, default=GED, help="a UCDP GED CSV")
+    parser.add_argument("--no-write", action="store_true", help="do not update the doc")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs is at least 1")
@@ -137,8 +138,20 @@ def main(argv: list[str]) -> int:
         mission = Mission.objects.get(code="BENCH")
         duck_s = duckdb_read(args.file)
         results = [measure_unit(mission, u.strip(), args.runs) for u in args.units.split(",")]
-        print(report(harness.machine(), results, duck_s, import_s, args))
+        markdown = report(harness.machine(), results, duck_s, import_s, args)
+        print(markdown)
+        if not args.no_write:
+            harness.write_section("forecast", SECTION_HEADING + markdown)
     return 0
+
+
+SECTION_HEADING = (
+    "## Early warning: fit and forecast for one country over ten years\n\n"
+    "Target (DESIGN.md, issue 6): fit and forecast for one country over ten years of monthly "
+    "data under 30 s. Data: the real UCDP GED 23.1 events of the Central African Republic, "
+    "imported through the JOC importer; the last 120 months. Method and backtest results: "
+    "docs/forecasting.md.\n\n"
+)
 
 
 def report(
