@@ -91,3 +91,27 @@ def test_run_refuses_a_user_whose_role_may_not_run_forecasts(mission, make_user)
     with pytest.raises(CommandError, match="does not run forecasts"):
         forecast("run", "--mission", "MINUSTEST", "--as", "staff")
     assert not ForecastRun.objects.exists()
+
+
+def test_run_all_forecasts_every_active_mission_and_reports_the_ones_it_cannot(
+    mission, other_mission
+) -> None:
+    from bluehelmet.core.models import MissionStatus
+
+    monthly_history(mission, months=36)
+    monthly_history(other_mission, months=3)  # too little history for a track record or fit
+    for m in (mission, other_mission):
+        m.status = MissionStatus.ACTIVE
+        m.save()
+    err = StringIO()
+    with pytest.raises(CommandError, match="No forecast for UNOTHER") as refused:
+        call_command("forecast", "run", "--all", stdout=StringIO(), stderr=err)
+    assert refused.value.returncode == 3
+    assert "UNOTHER:" in err.getvalue()
+    (run,) = ForecastRun.objects.all()
+    assert run.mission == mission and run.forecasts.exists()
+
+
+def test_run_takes_a_mission_or_all_but_not_both(mission) -> None:
+    with pytest.raises(CommandError, match="not allowed with"):
+        forecast("run", "--mission", "MINUSTEST", "--all")

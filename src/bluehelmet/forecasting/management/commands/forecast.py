@@ -4,13 +4,15 @@
     bluehelmet forecast evaluate --mission CODE --unit admin1|h3:<res> --horizon N
                                  --start YYYY-MM --end YYYY-MM [--refit-every K]
                                  [--train-window MONTHS] [--json]
-    bluehelmet forecast run --mission CODE [--unit admin1] [--months 3] [--origin YYYY-MM]
+    bluehelmet forecast run --mission CODE | --all [--unit admin1] [--months 3] [--origin YYYY-MM]
 
 ``evaluate`` runs the rolling-origin backtest over the *target* months start..end (each is
 forecast from its origin, ``horizon`` months before) and prints the scores of the model and of
 the persistence and climatology baselines. ``run`` fits at the origin (default: the last
 complete month, or the last month with incidents if the log ends earlier) and stores the
-forecasts with their track record. Bad input exits non-zero with one line saying why.
+forecasts with their track record; ``run --all`` does so for every active or drawing-down
+mission with incidents (schedule it monthly: cron or a systemd timer), reports the missions it
+could not forecast and then exits 3. Bad input exits non-zero with one line saying why.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import Exists, OuterRef
 
 from bluehelmet.core.context import acting_as
-from bluehelmet.core.models import Mission
+from bluehelmet.core.models import Mission, MissionStatus
 from bluehelmet.forecasting.actions import ForecastError, do_run_forecast
 from bluehelmet.forecasting.backtest import (
     METHODS,
@@ -34,6 +37,7 @@ from bluehelmet.forecasting.backtest import (
 )
 from bluehelmet.forecasting.loading import load_panel
 from bluehelmet.forecasting.panel import PanelError, Unit, month_label, parse_month
+from bluehelmet.operations.models import Incident
 
 
 class Command(BaseCommand):
@@ -58,13 +62,22 @@ class Command(BaseCommand):
         )
         ev.add_argument("--json", action="store_true", help="print the scores as JSON")
         run = sub.add_parser("run", help="fit now and store the next months' forecasts")
-        run.add_argument("--mission", required=True, help="mission code")
+        which = run.add_mutually_exclusive_group(required=True)
+        which.add_argument("--mission", help="mission code")
+        which.add_argument(
+            "--all",
+            action="store_true",
+            help="every active or drawing-down mission with incidents (the monthly schedule)",
+        )
         run.add_argument("--unit", default="admin1", help="admin1 or h3:<resolution 0-7>")
         run.add_argument("--months", type=int, default=3, help="months ahead (1-12)")
         run.add_argument("--origin", help="origin month YYYY-MM (default: see the help)")
         run.add_argument("--as", dest="username", help="user the audit log names")
 
     def handle(self, *args: Any, **opts: Any) -> None:
+        if opts.get("all"):
+            self._run_all(opts)
+            return
         mission = Mission.objects.filter(code=opts["mission"]).first()
         if mission is None:
             raise CommandError(f"Unknown mission {opts['mission']!r}.")
@@ -102,6 +115,24 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result.as_dict(), indent=2))
         else:
             self.stdout.write(report(mission, unit, result, opts["refit_every"], window))
+
+    def _run_all(self, opts: dict[str, Any]) -> None:
+        """One run per mission; a mission that cannot be forecast is reported, not fatal."""
+        logged = Incident.objects.filter(mission=OuterRef("pk"))
+        missions = Mission.objects.filter(
+            Exists(logged), status__in=[MissionStatus.ACTIVE, MissionStatus.DRAWING_DOWN]
+        )
+        failed = []
+        for mission in missions.order_by("code"):
+            try:
+                self._run(mission, opts)
+            except (PanelError, BacktestError, ForecastError, CommandError) as exc:
+                failed.append(mission.code)
+                self.stderr.write(f"{mission.code}: {exc}")
+        if failed:
+            raise CommandError(
+                f"No forecast for {', '.join(failed)} (reasons above).", returncode=3
+            )
 
     def _run(self, mission: Mission, opts: dict[str, Any]) -> None:
         user = None
