@@ -47,16 +47,17 @@ def settle_deferred_constraints() -> None:
 
 
 @pytest.fixture(scope="module")
-def demo_built(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
+def demo_built(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
+    """Builds the demo; yields what the build printed (progress lines go to stderr)."""
     with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
         previous = os.environ.get("BLUEHELMET_DEMO_PASSWORD")
         os.environ["BLUEHELMET_DEMO_PASSWORD"] = DEMO_PASSWORD
         block = transaction.atomic()
         block.__enter__()
         try:
-            run_demo()
+            out, err = run_demo()
             settle_deferred_constraints()
-            yield
+            yield out + err
         finally:
             transaction.set_rollback(True)
             block.__exit__(None, None, None)

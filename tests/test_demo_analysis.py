@@ -1,20 +1,14 @@
 """The demo's JMAC records (issue 6): actors with the M9J as a total spoiler, their links to the
 incident log, and threat assessments citing real incidents (Capstone §7.2, §3.1, §4.2).
 
-The demo is built once for the module (inside a transaction rolled back at the end).
+The demo is built once for the module (tests/demo_support.py).
 """
 
 from __future__ import annotations
 
-import os
-from io import StringIO
 from typing import Any
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
-from tests.demo_support import settle_deferred_constraints
 
 from bluehelmet.analysis import models as am
 from bluehelmet.analysis.actions import citation_errors
@@ -23,26 +17,9 @@ from bluehelmet.core.demo import actors as A
 from bluehelmet.core.models import AuditEntry, Mission
 
 
-@pytest.fixture(scope="module")
-def built(django_db_setup: Any, django_db_blocker: Any) -> Any:
-    hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=hashers):
-        previous = os.environ.get("BLUEHELMET_DEMO_PASSWORD")
-        os.environ["BLUEHELMET_DEMO_PASSWORD"] = "demo-pass-1234"
-        block = transaction.atomic()
-        block.__enter__()
-        try:
-            out, err = StringIO(), StringIO()
-            call_command("demo", stdout=out, stderr=err)
-            settle_deferred_constraints()
-            yield out.getvalue() + err.getvalue()  # progress lines go to stderr
-        finally:
-            transaction.set_rollback(True)
-            block.__exit__(None, None, None)
-            if previous is None:
-                os.environ.pop("BLUEHELMET_DEMO_PASSWORD", None)
-            else:
-                os.environ["BLUEHELMET_DEMO_PASSWORD"] = previous
+@pytest.fixture
+def built(demo_built: str) -> str:
+    return demo_built
 
 
 @pytest.fixture
