@@ -78,6 +78,9 @@ def test_given_a_withdrawal_then_it_stands_after_the_window_until_the_party_coop
         event(fpr, K.FOM_RESTRICTION, D(2025, 6, day))
     (later,) = consent.readings(events(mission), D(2025, 9, 30))
     assert later.restrictions == 0 and later.withdrawn_since == D(2025, 6, 20)
+    (quiet,) = consent.readings(events(mission), D(2025, 7, 25))
+    assert (quiet.score, quiet.previous_score) == (0, -3)
+    assert quiet.trend == "steady" and quiet.flags  # fewer restrictions is not consent again
     (flag,) = later.flags
     assert "since 2025-06-20" in flag.explanation and "§3.1" in flag.explanation
     event(fpr, K.COOPERATION, D(2025, 8, 15))

@@ -38,6 +38,10 @@ class ConsentReading:
 
     @property
     def trend(self) -> str:
+        # Fewer restrictions while a withdrawal stands is not consent coming back: only the
+        # party's cooperation ends a withdrawal, so the trend cannot read as improving before.
+        if self.withdrawn_since and not self.cooperation and self.score >= self.previous_score:
+            return "steady"
         if self.score < self.previous_score:
             return "eroding"
         if self.score > self.previous_score:
