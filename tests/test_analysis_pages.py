@@ -42,6 +42,20 @@ def test_hub_shows_the_flagged_hotspot_and_the_trend_data(mission, analyst):
     assert by_actor.status_code == 200
 
 
+def test_hub_map_draws_admin_areas_with_their_stored_outline(mission, analyst):
+    from bluehelmet.core.models import AdminArea
+
+    square = {"type": "Polygon", "coordinates": [[[20, 4], [22, 4], [22, 6], [20, 6], [20, 4]]]}
+    AdminArea.objects.create(
+        country=mission.host_country, level=1, name="Surgeville", geometry=square
+    )
+    surge_and_steady(mission)
+    response = login(analyst).get(f"/missions/{mission.code}/analysis/?until={END}")
+    areas = {a["key"]: a for a in response.context["map_data"]["areas"]}
+    assert areas["Surgeville"]["outline"] == square
+    assert all(a["outline"] is None for key, a in areas.items() if key != "Surgeville")
+
+
 def test_hub_of_another_mission_is_404_and_bad_choices_400(mission, other_mission, analyst):
     c = login(analyst)
     assert c.get(f"/missions/{other_mission.code}/analysis/").status_code == 404

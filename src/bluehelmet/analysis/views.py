@@ -30,6 +30,7 @@ from bluehelmet.analysis.hotspots import HotspotReport
 from bluehelmet.analysis.params import ParamError
 from bluehelmet.analysis.trends import trend_rows
 from bluehelmet.core.audit import log_reads
+from bluehelmet.core.models import AdminArea
 from bluehelmet.core.permissions import Action, user_can
 from bluehelmet.core.tables import Column
 from bluehelmet.core.views import generic
@@ -87,7 +88,7 @@ class HubView(LoginRequiredMixin, View):
             "form": f.HubForm(initial={**HUB_DEFAULTS, **request.GET.dict()}),
             "errors": errors,
             "report": report,
-            "map_data": _map_data(report) if report else None,
+            "map_data": _map_data(report, mission) if report else None,
             "trend": _chart_data(trend) if trend else None,
             "query": request.GET.urlencode(),
             "assessments": _recent_assessments(request, mission),
@@ -101,7 +102,13 @@ class HubView(LoginRequiredMixin, View):
         return render(request, "analysis/hub.html", context, status=400 if errors else 200)
 
 
-def _map_data(report: HotspotReport) -> dict[str, Any]:
+def _map_data(report: HotspotReport, mission: Any) -> dict[str, Any]:
+    """What the map draws: H3 cells as polygons; admin-1 areas as their stored outlines, or
+    as circles sized by count where no outline is stored (as for an imported dataset)."""
+    outlines: dict[str, Any] = {}
+    if report.unit.kind == "admin1":
+        areas = AdminArea.objects.filter(country=mission.host_country, level=1)
+        outlines = dict(areas.values_list("name", "geometry"))
     keep = (
         "key",
         "label",
@@ -118,7 +125,10 @@ def _map_data(report: HotspotReport) -> dict[str, Any]:
     )
     return {
         "unit": report.unit.kind,
-        "areas": [{k: v for k, v in s.as_dict().items() if k in keep} for s in report.spots],
+        "areas": [
+            {**{k: v for k, v in s.as_dict().items() if k in keep}, "outline": outlines.get(s.key)}
+            for s in report.spots
+        ],
     }
 
 

@@ -44,15 +44,17 @@
       var style = { color: colour(area), weight: area.flagged ? 3 : 1, fillColor: colour(area),
                     fillOpacity: area.flagged ? 0.55 : 0.3 };
       var shape = null;
+      style.className = "hotspot-area status-" + area.status;
       if (data.unit === "h3" && area.boundary && area.boundary.length) {
         shape = L.polygon(area.boundary, style);
+      } else if (area.outline) {
+        shape = L.geoJSON(area.outline, { style: style });
       } else if (area.lat !== null && area.lon !== null) {
         style.radius = 6 + 24 * Math.sqrt(area.count / biggest);
         shape = L.circleMarker([area.lat, area.lon], style);
       }
       if (shape) {
         shape.bindPopup(popup(area, cfg));
-        shape.options.className = "hotspot-area status-" + area.status;
         shape.addTo(layer);
       }
     });
