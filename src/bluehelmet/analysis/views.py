@@ -105,10 +105,7 @@ class HubView(LoginRequiredMixin, View):
 def _map_data(report: HotspotReport, mission: Any) -> dict[str, Any]:
     """What the map draws: H3 cells as polygons; admin-1 areas as their stored outlines, or
     as circles sized by count where no outline is stored (as for an imported dataset)."""
-    outlines: dict[str, Any] = {}
-    if report.unit.kind == "admin1":
-        areas = AdminArea.objects.filter(country=mission.host_country, level=1)
-        outlines = dict(areas.values_list("name", "geometry"))
+    outlines = AdminArea.outlines(mission.host_country) if report.unit.kind == "admin1" else {}
     keep = (
         "key",
         "label",

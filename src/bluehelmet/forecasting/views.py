@@ -92,18 +92,10 @@ def track_rows(run: ForecastRun, horizon: int) -> dict[str, Any]:
     return {"error": "", "rows": rows, **{k: record.get(k) for k in ("start", "end", "n_cells")}}
 
 
-def admin1_outlines(run: ForecastRun) -> dict[str, Any]:
-    """The stored outlines of the host country's admin-1 areas, by name (when there are any)."""
-    if run.unit != "admin1":
-        return {}
-    areas = AdminArea.objects.filter(country=run.mission.host_country, level=1)
-    return dict(areas.values_list("name", "geometry"))
-
-
 def map_features(run: ForecastRun, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """GeoJSON features: H3 cells as polygons; admin-1 areas as their stored outlines, or as
     points (drawn as circles) where no outline is stored, as for an imported dataset."""
-    outlines = admin1_outlines(run)
+    outlines = AdminArea.outlines(run.mission.host_country) if run.unit == "admin1" else {}
     features = []
     for row in rows:
         f = row["f"]

@@ -39,27 +39,7 @@ class UseOfForceReportForm(PrinciplesForm):
         model = m.UseOfForceReport
         fields = [
             "mission",
-            "incident",
-            "contingent",
-            "org_unit",
-            "occurred_at",
-            "threat_faced",
-            "threat_imminent",
-            "persuasion_tried",
-            "persuasion",
-            "level",
-            "authorised_by",
-            "authorised_at",
-            "basis",
-            "proportionality",
-            "civilian_harm_assessed",
-            "civilian_harm",
-            "detentions",
-            "detention_notes",
-            "consent_impact_assessed",
-            "consent_impact",
-            "beyond_tactical_level",
-            "follow_up",
+            *m.REPORT_CONTENT_FIELDS,
             "sensitivity",
         ]
 

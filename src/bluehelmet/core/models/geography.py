@@ -53,3 +53,9 @@ class AdminArea(ChangeLoggedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @classmethod
+    def outlines(cls, country: str, level: int = 1) -> dict[str, Any]:
+        """The stored outlines of a country's areas at ``level``, by name (maps colour them)."""
+        areas = cls.objects.filter(country=country, level=level)
+        return dict(areas.values_list("name", "geometry"))

@@ -9,6 +9,7 @@ from bluehelmet.principles.models.consent import (
     PartyKind,
 )
 from bluehelmet.principles.models.force import (
+    REPORT_CONTENT_FIELDS,
     Authority,
     FlagStatus,
     ForceBasis,
@@ -30,6 +31,7 @@ from bluehelmet.principles.models.protection import (
 __all__ = [
     "CONSENT_SIGN",
     "COOPERATING",
+    "REPORT_CONTENT_FIELDS",
     "RESTRICTING",
     "AlertSource",
     "Authority",

@@ -248,3 +248,29 @@ class ReviewFlag(PrinciplesRecord):
 
     def __str__(self) -> str:
         return f"{self.code} on report {self.report_id} ({self.status})"
+
+
+# What staff file in a use-of-force report (the form and the API take the same fields).
+REPORT_CONTENT_FIELDS = (
+    "incident",
+    "contingent",
+    "org_unit",
+    "occurred_at",
+    "threat_faced",
+    "threat_imminent",
+    "persuasion_tried",
+    "persuasion",
+    "level",
+    "authorised_by",
+    "authorised_at",
+    "basis",
+    "proportionality",
+    "civilian_harm_assessed",
+    "civilian_harm",
+    "detentions",
+    "detention_notes",
+    "consent_impact_assessed",
+    "consent_impact",
+    "beyond_tactical_level",
+    "follow_up",
+)

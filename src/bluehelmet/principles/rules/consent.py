@@ -115,15 +115,24 @@ def standing_withdrawal(
     """
     ordered = sorted(events, key=lambda e: e.occurred_on)
     since: datetime.date | None = None
-    for n, event in enumerate(ordered):
+    restricted = cooperated = first = 0  # counts over ordered[first : n + 1], the window
+    for event in ordered:
+        restricted += event.kind in RESTRICTING
+        cooperated += event.kind in COOPERATING
+        start = event.occurred_on - datetime.timedelta(days=window_days - 1)
+        while ordered[first].occurred_on < start:
+            restricted -= ordered[first].kind in RESTRICTING
+            cooperated -= ordered[first].kind in COOPERATING
+            first += 1
         if event.kind in COOPERATING:
             since = None
-        elif event.kind in RESTRICTING and since is None:
-            start = event.occurred_on - datetime.timedelta(days=window_days - 1)
-            window = [e for e in ordered[: n + 1] if e.occurred_on >= start]
-            restricted = sum(e.kind in RESTRICTING for e in window)
-            if restricted >= MIN_RESTRICTIONS and not any(e.kind in COOPERATING for e in window):
-                since = event.occurred_on
+        elif (
+            event.kind in RESTRICTING
+            and since is None
+            and restricted >= MIN_RESTRICTIONS
+            and not cooperated
+        ):
+            since = event.occurred_on
     return since
 
 
