@@ -59,9 +59,9 @@ def monthly_history(mission: Mission, months: int = 36, start=datetime.date(2020
 def demo_incidents(mission: Mission) -> int:
     """The demo scenario's generated MINUSBEL incidents (2023-04 to 2026-10), written to
     ``mission``: the generator is pure Python, so no other demo record is needed."""
-    from bluehelmet.core.demo.events import Generator, Places
-    from bluehelmet.core.demo.scenario import SEED
-    from bluehelmet.core.demo.world import build_world
+    from bluehelmet.demo.events import Generator, Places
+    from bluehelmet.demo.scenario import SEED
+    from bluehelmet.demo.world import build_world
 
     world = build_world(SEED)
     rng = random.Random(f"{SEED}/MINUSBEL/incidents")

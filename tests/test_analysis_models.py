@@ -9,6 +9,7 @@ from django.test import override_settings
 from tests.analysis_support import D, actor, assessment, make_history
 from tests.operations_support import incident
 
+from bluehelmet.core.errors import ActionError
 from bluehelmet.analysis import actions as act
 from bluehelmet.analysis import linking
 from bluehelmet.analysis import models as am
@@ -135,7 +136,7 @@ def test_citing_an_incident_of_another_mission_is_refused_with_a_clear_message(
     mine = incident(mission)
     theirs = incident(other_mission)
     draft = assessment(mission, author=analyst)
-    with pytest.raises(act.AnalysisError) as exc:
+    with pytest.raises(ActionError) as exc:
         act.do_set_threat_assessment_citations(draft, [mine, theirs], acting_user=analyst)
     assert exc.value.code == act.AnalysisErrorCode.INVALID
     assert f"Incident #{theirs.pk} belongs to another mission" in exc.value.message
@@ -171,7 +172,7 @@ def test_review_cycle_submit_return_resubmit_approve(mission, make_user):
     analyst = make_user("jmac-analyst", mission)
     chief = make_user("head-of-mission", mission)
     draft = assessment(mission, author=analyst, worst_case="")
-    with pytest.raises(act.AnalysisError) as exc:
+    with pytest.raises(ActionError) as exc:
         act.do_submit_threat_assessment(draft, acting_user=analyst)
     assert "worst case" in exc.value.message and "Cite at least one incident" in exc.value.message
     draft.worst_case = "The town falls."
@@ -179,10 +180,10 @@ def test_review_cycle_submit_return_resubmit_approve(mission, make_user):
     act.do_set_threat_assessment_citations(draft, [incident(mission)], acting_user=analyst)
     act.do_submit_threat_assessment(draft, acting_user=analyst)
     assert draft.status == am.AssessmentStatus.IN_REVIEW and draft.submitted_at
-    with pytest.raises(act.AnalysisError) as exc:
+    with pytest.raises(ActionError) as exc:
         act.do_approve_threat_assessment(draft, acting_user=analyst)
     assert exc.value.code == act.AnalysisErrorCode.FORBIDDEN
-    with pytest.raises(act.AnalysisError) as exc:
+    with pytest.raises(ActionError) as exc:
         act.do_return_threat_assessment(draft, acting_user=chief, reason=" ")
     assert exc.value.message == "Say what the author should change."
     act.do_return_threat_assessment(draft, acting_user=chief, reason="Add the sources.")
@@ -191,7 +192,7 @@ def test_review_cycle_submit_return_resubmit_approve(mission, make_user):
     act.do_approve_threat_assessment(draft, acting_user=chief, reason="Agreed.")
     draft.refresh_from_db()
     assert (draft.status, draft.reviewer, draft.review_reason) == ("approved", chief, "Agreed.")
-    with pytest.raises(act.AnalysisError) as exc:
+    with pytest.raises(ActionError) as exc:
         act.do_set_threat_assessment_citations(draft, [], acting_user=analyst)
     assert exc.value.code == act.AnalysisErrorCode.WRONG_STATE
     verbs = list(
@@ -213,6 +214,6 @@ def test_review_cycle_submit_return_resubmit_approve(mission, make_user):
 def test_a_user_without_change_rights_cannot_submit(mission, make_user):
     partner = make_user("partner-liaison", mission)
     draft = assessment(mission, sensitivity=Sensitivity.UNCLASSIFIED)
-    with pytest.raises(act.AnalysisError) as exc:
+    with pytest.raises(ActionError) as exc:
         act.do_submit_threat_assessment(draft, acting_user=partner)
     assert exc.value.code == act.AnalysisErrorCode.FORBIDDEN

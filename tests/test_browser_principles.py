@@ -146,7 +146,7 @@ def test_dashboard_on_the_demo_mission_shows_haut_sanvi_and_the_fab_pattern(
     from django.core.management import call_command
     from playwright.sync_api import expect
 
-    from bluehelmet.core.demo.users import PASSWORD_ENV, mission_username
+    from bluehelmet.demo.users import PASSWORD_ENV, mission_username
 
     monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
     call_command("demo", stdout=StringIO(), stderr=StringIO())

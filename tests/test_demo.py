@@ -12,8 +12,6 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
-from bluehelmet.core.demo import geography as geo
-from bluehelmet.core.demo import scenario
 from bluehelmet.core.models import (
     AdminArea,
     Assignment,
@@ -32,10 +30,12 @@ from bluehelmet.core.models import (
     PostRole,
 )
 from bluehelmet.core.permissions import Sensitivity
+from bluehelmet.core.phases import Phase
 from bluehelmet.core.roles import DEFAULT_ROLES
+from bluehelmet.demo import geography as geo
+from bluehelmet.demo import scenario
 from bluehelmet.lifecycle.clock import deployment_clock
 from bluehelmet.lifecycle.models import PhaseTransition, StartUpMilestone
-from bluehelmet.lifecycle.phases import Phase
 
 DEMO_PASSWORD = "demo-pass-1234"
 MISSION_ROLES = [r["code"] for r in DEFAULT_ROLES if r["scope"] == "mission"]

@@ -13,8 +13,8 @@ import pytest
 from bluehelmet.analysis import models as am
 from bluehelmet.analysis.actions import citation_errors
 from bluehelmet.analysis.queries import hotspot_report
-from bluehelmet.core.demo import actors as A
 from bluehelmet.core.models import AuditEntry, Mission
+from bluehelmet.demo import actors as A
 
 
 @pytest.fixture

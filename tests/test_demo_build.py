@@ -16,9 +16,9 @@ from django.core.management.base import CommandError
 from tests.demo_support import DEMO_PASSWORD, FAST_HASHERS
 from tests.demo_support import run_demo as run
 
-from bluehelmet.core.demo import scenario
 from bluehelmet.core.models import AdminArea, Mission
 from bluehelmet.core.roles import DEFAULT_ROLES
+from bluehelmet.demo import scenario
 from bluehelmet.mandates.models import DataSource, Mandate, Resolution
 
 MISSION_ROLES = [r["code"] for r in DEFAULT_ROLES if r["scope"] == "mission"]

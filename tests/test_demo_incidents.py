@@ -19,9 +19,9 @@ from django.db.models import Count, F, Max, Min, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from bluehelmet.core.demo import actors
 from bluehelmet.core.models import AuditEntry, Mission
 from bluehelmet.core.permissions import Sensitivity
+from bluehelmet.demo import actors
 from bluehelmet.operations.models import (
     Crisis,
     CrisisLogEntry,

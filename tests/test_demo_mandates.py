@@ -12,8 +12,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from bluehelmet.core.demo import mandates as demo_mandates
 from bluehelmet.core.models import AuditEntry, Contingent, ContingentStatus
+from bluehelmet.demo import mandates as demo_mandates
 from bluehelmet.doctrine.models import TaskGroup, TaskType
 from bluehelmet.mandates.consultations import overdue
 from bluehelmet.mandates.gap import POC_TAMM_FLAG, Thresholds, gap_flags, gap_series

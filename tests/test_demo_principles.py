@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from bluehelmet.core.demo import actors
-from bluehelmet.core.demo.principles import ERODING
 from bluehelmet.core.models import Mission
 from bluehelmet.core.permissions import Sensitivity
+from bluehelmet.demo import actors
+from bluehelmet.demo.principles import ERODING
 from bluehelmet.principles import models as m
 from bluehelmet.principles.dashboard import principles_summary
 from bluehelmet.principles.rules import impartiality, protection

@@ -7,16 +7,16 @@ import datetime
 import pytest
 from rest_framework.test import APIClient
 
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core import models as m
 from bluehelmet.lifecycle.actions import (
-    TransitionError,
     TransitionErrorCode,
     do_transition_mission_phase,
 )
 from bluehelmet.lifecycle.clock import deployment_clock
 from bluehelmet.lifecycle.gates import check_gates
 from bluehelmet.lifecycle.models import MilestoneKind, PhaseTransition, StartUpMilestone
-from bluehelmet.lifecycle.phases import Phase
+from bluehelmet.core.phases import Phase
 
 D = datetime.date
 JAN_20 = D(2025, 1, 20)
@@ -57,12 +57,12 @@ def hom(mission, make_user):
 
 
 def test_given_no_sofa_when_deploying_then_refused_with_explanation(mission, hom):
-    with pytest.raises(TransitionError) as err:
+    with pytest.raises(ActionError) as err:
         _to(mission, Phase.RAPID_DEPLOYMENT, hom, D(2025, 1, 12))
     assert err.value.code == TransitionErrorCode.GATES_FAILED
-    failed = [c for c in err.value.checks if not c.passed]
-    assert [c.code for c in failed] == ["sofa_soma"]
-    assert "SOFA/SOMA" in failed[0].explanation and failed[0].citation == "Capstone §6.2"
+    failed = [c for c in err.value.details["checks"] if not c["passed"]]
+    assert [c["code"] for c in failed] == ["sofa_soma"]
+    assert "SOFA/SOMA" in failed[0]["explanation"] and failed[0]["citation"] == "Capstone §6.2"
     mission.refresh_from_db()
     assert mission.phase == Phase.PRE_DEPLOYMENT
     assert not PhaseTransition.objects.exists()
@@ -93,18 +93,18 @@ def test_override_needs_a_reason_and_keeps_it(mission, hom):
     assert transition.overridden
     assert "model SOFA" in transition.override_reason
     assert any(not c["passed"] for c in transition.gate_report)
-    with pytest.raises(TransitionError):
+    with pytest.raises(ActionError):
         _to(mission, Phase.HQ_START_UP, hom, D(2025, 1, 13), override_reason="   ")
 
 
 def test_phases_cannot_be_skipped(mission, hom):
-    with pytest.raises(TransitionError) as err:
+    with pytest.raises(ActionError) as err:
         _to(mission, Phase.IOC, hom, D(2025, 1, 12), override_reason="hurry")
     assert err.value.code == TransitionErrorCode.NOT_ALLOWED
 
 
 def test_only_roles_with_the_transition_action_decide(mission, make_user):
-    with pytest.raises(TransitionError) as err:
+    with pytest.raises(ActionError) as err:
         _to(
             mission,
             Phase.RAPID_DEPLOYMENT,
@@ -117,10 +117,10 @@ def test_only_roles_with_the_transition_action_decide(mission, make_user):
 
 def test_dates_must_move_forward_and_not_into_the_future(mission, hom):
     _to(mission, Phase.RAPID_DEPLOYMENT, hom, D(2025, 1, 12), override_reason="letter")
-    with pytest.raises(TransitionError) as err:
+    with pytest.raises(ActionError) as err:
         _to(mission, Phase.HQ_START_UP, hom, D(2025, 1, 11), override_reason="x")
     assert err.value.code == TransitionErrorCode.BAD_DATE
-    with pytest.raises(TransitionError):
+    with pytest.raises(ActionError):
         _to(mission, Phase.HQ_START_UP, hom, D(2999, 1, 1), override_reason="x")
 
 

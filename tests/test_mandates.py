@@ -7,10 +7,11 @@ import datetime
 import pytest
 from rest_framework.test import APIClient
 
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core import models as core
 from bluehelmet.doctrine.models import TaskType
 from bluehelmet.lifecycle.actions import do_transition_mission_phase
-from bluehelmet.mandates.actions import MandateError, MandateErrorCode, do_change_mandate
+from bluehelmet.mandates.actions import MandateErrorCode, do_change_mandate
 from bluehelmet.mandates.models import Consultation, ConsultationTrigger, Mandate, Resolution
 
 D = datetime.date
@@ -98,13 +99,13 @@ def test_one_audit_entry_per_change(mission, res, tasks):
 
 def test_bad_changes_are_refused_and_write_nothing(mission, res, tasks, make_user):
     change(mission, res[2000], [tasks["prociv"]], D(2025, 6, 1))
-    with pytest.raises(MandateError) as err:
+    with pytest.raises(ActionError) as err:
         change(mission, res[2100], [tasks["prociv"]], D(2025, 5, 1))
     assert err.value.code == MandateErrorCode.BAD_DATE
-    with pytest.raises(MandateError) as err:
+    with pytest.raises(ActionError) as err:
         change(mission, res[2100], ["no-such-task"], D(2025, 7, 1))
     assert err.value.code == MandateErrorCode.UNKNOWN_TASK
-    with pytest.raises(MandateError) as err:
+    with pytest.raises(ActionError) as err:
         change(
             mission,
             res[2100],

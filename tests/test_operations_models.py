@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from tests.operations_support import at, incident
 
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import AuditAction, AuditEntry, OrgUnit, OrgUnitKind
 from bluehelmet.core.permissions import Sensitivity
 from bluehelmet.operations import actions as act
@@ -123,7 +124,7 @@ def test_verification_keeps_history_and_one_audit_entry(mission, make_user):
     assert AuditEntry.objects.count() == before + 2 == before + actions_logged("verify_incident")
     steps = list(item.verifications.values_list("previous_status", "status"))
     assert steps == [("unverified", "partial"), ("partial", "verified")]
-    with pytest.raises(act.OperationsError) as err:
+    with pytest.raises(ActionError) as err:
         act.do_record_verification(
             item, "verified", acting_user=make_user("partner-liaison", mission)
         )
@@ -172,7 +173,7 @@ def test_sitrep_compiles_the_period_and_publishes_once(mission, sector, make_use
     assert actions_logged("publish_situation_report") == 1
     wide.refresh_from_db()
     assert wide.status == ReportStatus.PUBLISHED and wide.published_by == officer
-    with pytest.raises(act.OperationsError) as err:
+    with pytest.raises(ActionError) as err:
         act.do_publish_situation_report(wide, acting_user=officer)
     assert err.value.code == "wrong_state"
 
@@ -182,7 +183,7 @@ def test_sitrep_classification_must_cover_its_incidents(mission, make_user):
     incident(mission, sensitivity=Sensitivity.CONFIDENTIAL)
     report = SituationReport.objects.create(mission=mission, report_date=datetime.date(2025, 3, 10))
     act.do_compile_situation_report(report, acting_user=officer)
-    with pytest.raises(act.OperationsError) as err:
+    with pytest.raises(ActionError) as err:
         act.do_publish_situation_report(report, acting_user=officer)
     assert err.value.code == "classification" and "Confidential" in err.value.message
     report.sensitivity = Sensitivity.CONFIDENTIAL

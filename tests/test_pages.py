@@ -36,7 +36,7 @@ from bluehelmet.core.models import (
     UnitType,
 )
 from bluehelmet.core.permissions import Sensitivity
-from bluehelmet.lifecycle.phases import Phase
+from bluehelmet.core.phases import Phase
 
 pytestmark = pytest.mark.usefixtures("fast_password_hasher")
 

@@ -19,7 +19,7 @@ from bluehelmet.core.models import (
     SofaStatus,
 )
 from bluehelmet.lifecycle.models import MilestoneKind, PhaseTransition, StartUpMilestone
-from bluehelmet.lifecycle.phases import Phase
+from bluehelmet.core.phases import Phase
 
 pytestmark = pytest.mark.usefixtures("fast_password_hasher")
 

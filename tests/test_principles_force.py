@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from tests.principles_support import D, at, audit_count, clean_report, level, roe
 
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import AuditEntry
 from bluehelmet.core.permissions import Sensitivity
 from bluehelmet.mandates.models import Mandate, Resolution
 from bluehelmet.principles import models as m
 from bluehelmet.principles.actions import (
-    PrinciplesError,
     PrinciplesErrorCode,
     do_close_review_flag,
     do_review_use_of_force_report,
@@ -155,7 +155,7 @@ def test_closing_a_flag_requires_a_reason_and_writes_one_audit_entry(profile, ma
     user = make_user("joc-officer", mission)
     report = clean_report(profile, consent_impact_assessed=False)
     (flag,) = do_review_use_of_force_report(report, acting_user=user)
-    with pytest.raises(PrinciplesError) as err:
+    with pytest.raises(ActionError) as err:
         do_close_review_flag(flag, decision="upheld", reason="  ", acting_user=user)
     assert err.value.code == PrinciplesErrorCode.INVALID
     before = audit_count()
@@ -163,7 +163,7 @@ def test_closing_a_flag_requires_a_reason_and_writes_one_audit_entry(profile, ma
     assert audit_count() == before + 1
     flag.refresh_from_db()
     assert flag.status == "upheld" and flag.decided_by == user and flag.decided_at
-    with pytest.raises(PrinciplesError) as again:
+    with pytest.raises(ActionError) as again:
         do_close_review_flag(flag, decision="dismissed", reason="x", acting_user=user)
     assert again.value.code == PrinciplesErrorCode.WRONG_STATE
 
@@ -171,14 +171,14 @@ def test_closing_a_flag_requires_a_reason_and_writes_one_audit_entry(profile, ma
 def test_given_an_unknown_decision_then_closing_is_refused(profile):
     report = clean_report(profile, consent_impact_assessed=False)
     (flag,) = do_review_use_of_force_report(report, acting_user=None)
-    with pytest.raises(PrinciplesError):
+    with pytest.raises(ActionError):
         do_close_review_flag(flag, decision="maybe", reason="r", acting_user=None)
 
 
 def test_given_a_user_without_change_rights_then_review_is_forbidden(profile, make_user, mission):
     user = make_user("component-staff", mission)
     report = clean_report(profile)
-    with pytest.raises(PrinciplesError) as err:
+    with pytest.raises(ActionError) as err:
         do_review_use_of_force_report(report, acting_user=user)
     assert err.value.code == PrinciplesErrorCode.FORBIDDEN
 

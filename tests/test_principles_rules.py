@@ -7,9 +7,9 @@ import datetime
 import pytest
 from tests.principles_support import D, at, audit_count, party
 
+from bluehelmet.core.errors import ActionError
 from bluehelmet.principles import models as m
 from bluehelmet.principles.actions import (
-    PrinciplesError,
     do_assess_consent,
     do_record_alert_response,
 )
@@ -106,7 +106,7 @@ def test_when_assessing_consent_then_rows_are_stored_with_one_audit_entry(missio
 
 
 def test_given_a_bad_window_then_assessing_consent_is_refused(mission):
-    with pytest.raises(PrinciplesError):
+    with pytest.raises(ActionError):
         do_assess_consent(mission, acting_user=None, window_days=0)
 
 
@@ -217,13 +217,13 @@ def test_when_recording_a_response_then_one_audit_entry_and_late_flag_when_slow(
     assert audit_count() == before + 1
     flag = protection.late_rule(a)
     assert flag and flag.code == "poc-late"
-    with pytest.raises(PrinciplesError):
+    with pytest.raises(ActionError):
         do_record_alert_response(a, response_kind=m.ProtectionResponseKind.ESCORT, acting_user=None)
 
 
 def test_given_a_response_before_the_alert_then_it_is_refused(mission):
     a = alert(mission, at(2025, 6, 1, 8))
-    with pytest.raises(PrinciplesError):
+    with pytest.raises(ActionError):
         do_record_alert_response(
             a,
             response_kind=m.ProtectionResponseKind.PATROL,

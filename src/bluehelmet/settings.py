@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "bluehelmet.principles",
     "bluehelmet.analysis",
     "bluehelmet.forecasting",
+    "bluehelmet.demo",
 ]
 
 MIDDLEWARE = [
@@ -81,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "bluehelmet.core.middleware.ActingUserMiddleware",
+    "bluehelmet.core.middleware.ActionErrorMiddleware",
 ]
 
 ROOT_URLCONF = "bluehelmet.urls"
@@ -194,7 +196,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
-        "PhaseEnum": "bluehelmet.lifecycle.phases.Phase",
+        "PhaseEnum": "bluehelmet.core.phases.Phase",
         "SensitivityEnum": "bluehelmet.core.permissions.Sensitivity",
         "AuthorityEnum": "bluehelmet.principles.models.Authority",
         "AlertSourceEnum": "bluehelmet.principles.models.AlertSource",

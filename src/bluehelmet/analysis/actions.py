@@ -19,8 +19,9 @@ from bluehelmet.analysis import linking
 from bluehelmet.analysis.models import AssessmentStatus, ThreatAssessment
 from bluehelmet.core.audit import log_action
 from bluehelmet.core.context import single_audit_entry
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission
-from bluehelmet.core.permissions import Action, Sensitivity, user_can
+from bluehelmet.core.permissions import Action, Sensitivity, require, user_can
 from bluehelmet.operations.models import Incident
 
 
@@ -28,20 +29,6 @@ class AnalysisErrorCode(enum.StrEnum):
     FORBIDDEN = "forbidden"
     WRONG_STATE = "wrong_state"
     INVALID = "invalid"
-
-
-class AnalysisError(Exception):
-    def __init__(self, code: AnalysisErrorCode, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
-def _require(user: Any, mission_id: int, sensitivity: int) -> None:
-    if user is not None and not user_can(user, Action.CHANGE, mission_id, sensitivity):
-        raise AnalysisError(
-            AnalysisErrorCode.FORBIDDEN, _("Your role does not change these records.")
-        )
 
 
 def _user_or_none(user: Any) -> Any:
@@ -53,7 +40,7 @@ def _user_or_none(user: Any) -> Any:
 
 def do_link_actor_incidents(mission: Mission, *, acting_user: Any) -> linking.LinkResult:
     """Recompute which incidents name which actor, for the whole mission (one audit row)."""
-    _require(acting_user, mission.pk, Sensitivity.UNCLASSIFIED)
+    require(acting_user, Action.CHANGE, mission.pk, Sensitivity.UNCLASSIFIED)
     with transaction.atomic(), single_audit_entry():
         result = linking.relink_mission(mission.pk)
         log_action(
@@ -111,18 +98,18 @@ def do_set_threat_assessment_citations(
     assessment: ThreatAssessment, incidents: Iterable[Incident], *, acting_user: Any
 ) -> ThreatAssessment:
     """Replace the incidents an assessment cites (drafts only; one audit row if changed)."""
-    _require(acting_user, assessment.mission_id, assessment.sensitivity)
+    require(acting_user, Action.CHANGE, assessment.mission_id, assessment.sensitivity)
     wanted = list(incidents)
     readers = [_user_or_none(acting_user), assessment.author]
     errors = citation_errors(assessment, wanted, [u for u in readers if u is not None])
     if errors:
-        raise AnalysisError(AnalysisErrorCode.INVALID, " ".join(errors))
+        raise ActionError(AnalysisErrorCode.INVALID, " ".join(errors))
     before = sorted(assessment.cited_incidents.values_list("pk", flat=True))
     after = sorted({i.pk for i in wanted})
     if before == after:
         return assessment
     if not assessment.editable_now:
-        raise AnalysisError(AnalysisErrorCode.WRONG_STATE, _("Only a draft can change."))
+        raise ActionError(AnalysisErrorCode.WRONG_STATE, _("Only a draft can change."))
     with transaction.atomic(), single_audit_entry():
         assessment.cited_incidents.set(after)
         log_action(
@@ -144,7 +131,7 @@ def _transition(
     with transaction.atomic(), single_audit_entry():
         locked = ThreatAssessment.objects.select_for_update().get(pk=assessment.pk)
         if locked.status != assessment.status:
-            raise AnalysisError(
+            raise ActionError(
                 AnalysisErrorCode.WRONG_STATE, _("The assessment changed meanwhile; reload it.")
             )
         before = assessment.snapshot()
@@ -173,12 +160,12 @@ def do_submit_threat_assessment(
     assessment: ThreatAssessment, *, acting_user: Any
 ) -> ThreatAssessment:
     """Draft -> in review, once it has its narrative, worst case and citations."""
-    _require(acting_user, assessment.mission_id, assessment.sensitivity)
+    require(acting_user, Action.CHANGE, assessment.mission_id, assessment.sensitivity)
     if assessment.status != AssessmentStatus.DRAFT:
-        raise AnalysisError(AnalysisErrorCode.WRONG_STATE, _("Only a draft can be submitted."))
+        raise ActionError(AnalysisErrorCode.WRONG_STATE, _("Only a draft can be submitted."))
     errors = submission_errors(assessment)
     if errors:
-        raise AnalysisError(AnalysisErrorCode.INVALID, " ".join(errors))
+        raise ActionError(AnalysisErrorCode.INVALID, " ".join(errors))
     return _transition(
         assessment,
         "submit_threat_assessment",
@@ -189,14 +176,14 @@ def do_submit_threat_assessment(
 
 
 def _reviewable(assessment: ThreatAssessment, acting_user: Any) -> None:
-    _require(acting_user, assessment.mission_id, assessment.sensitivity)
+    require(acting_user, Action.CHANGE, assessment.mission_id, assessment.sensitivity)
     if assessment.status != AssessmentStatus.IN_REVIEW:
-        raise AnalysisError(
+        raise ActionError(
             AnalysisErrorCode.WRONG_STATE, _("Only an assessment in review can be reviewed.")
         )
     user = _user_or_none(acting_user)
     if user is not None and assessment.author_id == user.pk:
-        raise AnalysisError(
+        raise ActionError(
             AnalysisErrorCode.FORBIDDEN, _("Another analyst reviews an assessment, not its author.")
         )
 
@@ -223,7 +210,7 @@ def do_return_threat_assessment(
     """In review -> back to draft, always with the reason the author is to act on."""
     _reviewable(assessment, acting_user)
     if not (reason or "").strip():
-        raise AnalysisError(AnalysisErrorCode.INVALID, _("Say what the author should change."))
+        raise ActionError(AnalysisErrorCode.INVALID, _("Say what the author should change."))
     return _transition(
         assessment,
         "return_threat_assessment",

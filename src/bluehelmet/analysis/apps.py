@@ -8,4 +8,9 @@ class AnalysisConfig(AppConfig):
     verbose_name = _("Joint Mission Analysis Centre: actors, hotspots, trends, threat assessments")
 
     def ready(self) -> None:
-        from bluehelmet.analysis import receivers  # noqa: F401  (connects the signal handlers)
+        from bluehelmet.analysis import (
+            navigation,
+            receivers,  # noqa: F401  (connects the signal handlers)
+        )
+
+        navigation.register()

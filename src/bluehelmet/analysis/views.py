@@ -30,6 +30,7 @@ from bluehelmet.analysis.hotspots import HotspotReport
 from bluehelmet.analysis.params import ParamError
 from bluehelmet.analysis.trends import trend_rows
 from bluehelmet.core.audit import log_reads
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import AdminArea
 from bluehelmet.core.permissions import Action, user_can
 from bluehelmet.core.tables import Column
@@ -381,7 +382,7 @@ class ThreatAssessmentEditView(generic.ObjectEditView):
                 act.do_set_threat_assessment_citations(
                     obj, form.cleaned_data["citations"], acting_user=request.user
                 )
-        except act.AnalysisError as exc:
+        except ActionError as exc:
             form.add_error("citations", exc.message)
             return self.render_form(form, status=400)
         except IntegrityError:
@@ -423,10 +424,9 @@ class ReviewActionView(LoginRequiredMixin, View):
                 )
             else:
                 act.do_return_threat_assessment(assessment, acting_user=request.user, reason=reason)
-        except act.AnalysisError as exc:
-            status = {"forbidden": 403, "wrong_state": 409}.get(str(exc.code), 400)
+        except ActionError as exc:
             context = {"title": _("Not done"), "assessment": assessment, "error": exc.message}
-            return render(request, "analysis/refused.html", context, status=status)
+            return render(request, "analysis/refused.html", context, status=exc.status)
         done = {
             "submit": _("Submitted for review."),
             "approve": _("Approved."),

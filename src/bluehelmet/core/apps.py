@@ -8,4 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core: missions, organisation, access")
 
     def ready(self) -> None:
-        from bluehelmet.core import signals  # noqa: F401  (registers change logging)
+        from bluehelmet.core import (
+            navigation,
+            signals,  # noqa: F401  (registers change logging)
+        )
+
+        navigation.register()

@@ -15,6 +15,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from bluehelmet.core.errors import ActionError, ErrorCode
+
 
 class Sensitivity(models.IntegerChoices):
     """UN information-sensitivity classes (ST/SGB/2007/6), ordered so that higher is stricter."""
@@ -135,6 +137,24 @@ def user_can(user: Any, action: str, mission_id: int | None, sensitivity: int = 
         return True
     clearance = grants_for(user, action).clearance_for(mission_id)
     return clearance is not None and clearance >= sensitivity
+
+
+REFUSED = {
+    "view": _("Your role does not see these records."),
+    "add": _("Your role does not add these records."),
+    "change": _("Your role does not change these records."),
+    "delete": _("Your role does not delete these records."),
+    "": _("Your role does not allow this."),
+}
+
+
+def require(
+    user: Any, action: str, mission_id: int | None, sensitivity: int = 0, message: str = ""
+) -> None:
+    """Refuse a domain action the acting ``user`` may not take (``None`` is the system: the CLI
+    without ``--as``, the demo, background tasks acting for nobody)."""
+    if user is not None and not user_can(user, action, mission_id, sensitivity):
+        raise ActionError(ErrorCode.FORBIDDEN, message or REFUSED.get(action, REFUSED[""]))
 
 
 class RestrictedQuerySet(models.QuerySet):

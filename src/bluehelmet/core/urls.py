@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import views as auth_views
-from django.urls import URLPattern, include, path
+from django.urls import URLPattern, path
 
 from bluehelmet.core.views import audit, contributors, geography, missions, organisation, people
 
@@ -44,7 +44,6 @@ urlpatterns = [
         name="mission-delete",
     ),
     path("missions/<str:code>/map.geojson", missions.MissionMapView.as_view(), name="mission-map"),
-    path("missions/<str:code>/lifecycle/", include("bluehelmet.lifecycle.urls")),
     *entity("components", "component", organisation, "Component"),
     *entity("org-units", "orgunit", organisation, "OrgUnit"),
     *entity("posts", "post", organisation, "Post"),
@@ -61,10 +60,4 @@ urlpatterns = [
     ),
     path("audit/", audit.AuditListView.as_view(), name="auditentry-list"),
     path("audit/<int:pk>/", audit.AuditDetailView.as_view(), name="auditentry-detail"),
-    path("doctrine/", include("bluehelmet.doctrine.urls")),
-    path("", include("bluehelmet.mandates.urls")),
-    path("", include("bluehelmet.operations.urls")),
-    path("", include("bluehelmet.principles.urls")),
-    path("", include("bluehelmet.analysis.urls")),
-    path("", include("bluehelmet.forecasting.urls")),
 ]

@@ -6,3 +6,8 @@ class DoctrineConfig(AppConfig):
     name = "bluehelmet.doctrine"
     label = "doctrine"
     verbose_name = _("Doctrine: principles, functions, tasks, guidance")
+
+    def ready(self) -> None:
+        from bluehelmet.doctrine import navigation
+
+        navigation.register()

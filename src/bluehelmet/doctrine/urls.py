@@ -1,4 +1,4 @@
-"""Doctrine reference pages, included under ``doctrine/`` by ``core.urls``.
+"""Doctrine reference pages; the site layer mounts them under ``prefix`` (``doctrine/``).
 
 Each section answers ``<model_name>-list`` and its entries ``<model_name>-detail`` (by code), so
 ``tables.object_url`` links any doctrine record (e.g. a mandated task's type) to its page.
@@ -24,6 +24,8 @@ def section_patterns(section: views.Section) -> list[URLPattern]:
         ),
     ]
 
+
+prefix = "doctrine/"
 
 urlpatterns = [
     path("", views.DoctrineIndexView.as_view(), name="doctrine-index"),

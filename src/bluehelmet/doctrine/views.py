@@ -22,12 +22,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from bluehelmet.core.phases import Phase
 from bluehelmet.core.tables import register_url_kwargs
 from bluehelmet.core.views.current import get_current_mission
 from bluehelmet.doctrine import filtersets as fs
 from bluehelmet.doctrine import models as m
 from bluehelmet.doctrine.applied import uses_for
-from bluehelmet.lifecycle.phases import Phase
 
 SEARCH_LIMIT = 50
 MAX_QUERY = 200

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from bluehelmet.core.audit import log_action
 from bluehelmet.core.context import single_audit_entry
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission
 from bluehelmet.core.permissions import Action, Sensitivity, user_can
 from bluehelmet.forecasting.backtest import MAX_HORIZON, BacktestError
@@ -35,13 +36,6 @@ class ForecastErrorCode(enum.StrEnum):
     NO_DATA = "no_data"
 
 
-class ForecastError(Exception):
-    def __init__(self, code: ForecastErrorCode, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
 def may_run(user: Any, mission: Mission) -> bool:
     """``None`` is the system (CLI without ``--as``, the demo)."""
     return user is None or user_can(user, Action.ADD, mission.pk, Sensitivity.CONFIDENTIAL)
@@ -52,7 +46,7 @@ def default_origin(mission: Mission, today: datetime.date | None = None) -> int:
     (a research dataset that stops years ago is forecast from where it stops)."""
     last = last_incident_month(mission)
     if last is None:
-        raise ForecastError(
+        raise ActionError(
             ForecastErrorCode.NO_DATA,
             _("Mission %(code)s has no incidents to forecast from.") % {"code": mission.code},
         )
@@ -63,17 +57,17 @@ def parse_unit(text: str) -> Unit:
     try:
         return Unit.parse(text)
     except PanelError as exc:
-        raise ForecastError(ForecastErrorCode.INVALID, str(exc)) from exc
+        raise ActionError(ForecastErrorCode.INVALID, str(exc)) from exc
 
 
 def _check(mission: Mission, months: int, acting_user: Any) -> None:
     if not may_run(acting_user, mission):
-        raise ForecastError(
+        raise ActionError(
             ForecastErrorCode.FORBIDDEN,
             _("Your role does not run forecasts for this mission (confidential JMAC analysis)."),
         )
     if not 1 <= months <= MAX_HORIZON:
-        raise ForecastError(
+        raise ActionError(
             ForecastErrorCode.INVALID,
             _("Forecast 1 to %(n)d months ahead.") % {"n": MAX_HORIZON},
         )
@@ -84,7 +78,7 @@ def compute(mission: Mission, unit: Unit, origin: int, months: int, step: Step) 
         panel = load_panel(mission, unit, until=origin)
         return forecast_ahead(panel, origin, months, on_step=step)
     except (PanelError, BacktestError) as exc:
-        raise ForecastError(ForecastErrorCode.NO_DATA, str(exc)) from exc
+        raise ActionError(ForecastErrorCode.NO_DATA, str(exc)) from exc
 
 
 def do_run_forecast(

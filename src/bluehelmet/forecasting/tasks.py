@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from bluehelmet.core.context import acting_as
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission
 from bluehelmet.forecasting.actions import (
-    ForecastError,
     ForecastErrorCode,
     do_run_forecast,
     mark_failed,
@@ -46,7 +46,7 @@ def run_forecast(run_id: int) -> dict[str, Any]:
                 months=run.horizon_max,
                 run=run,
             )
-    except ForecastError as exc:
+    except ActionError as exc:
         mark_failed(run, exc.message)
     except Exception:
         logger.exception("Forecast run %s failed", run.pk)
@@ -56,9 +56,9 @@ def run_forecast(run_id: int) -> dict[str, Any]:
 
 
 def start_run(mission: Mission, unit: str, *, acting_user: Any, months: int = 3) -> ForecastRun:
-    """Queue a run (refused with ``ForecastError`` for a role that may not run forecasts)."""
+    """Queue a run (refused with ``ActionError`` for a role that may not run forecasts)."""
     if not may_run(acting_user, mission):
-        raise ForecastError(
+        raise ActionError(
             ForecastErrorCode.FORBIDDEN,
             _("Your role does not run forecasts for this mission (confidential JMAC analysis)."),
         )

@@ -20,11 +20,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 from h3.api import basic_int as h3int
 
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import AdminArea, Mission
 from bluehelmet.core.permissions import Action, Sensitivity, user_can
 from bluehelmet.core.views.current import set_current_mission
 from bluehelmet.core.views.missions import get_mission
-from bluehelmet.forecasting.actions import ForecastError, ForecastErrorCode, may_run, parse_unit
+from bluehelmet.forecasting.actions import may_run, parse_unit
 from bluehelmet.forecasting.backtest import MAX_HORIZON, METHODS
 from bluehelmet.forecasting.models import Forecast, ForecastRun, RunStatus
 from bluehelmet.forecasting.panel import PanelError, Unit
@@ -188,9 +189,8 @@ class ForecastStartView(LoginRequiredMixin, View):
                 message = _("A run for these areas is already queued or running.")
                 return self.refuse(request, mission, message, 409)
             run = start_run(mission, unit, acting_user=request.user, months=months)
-        except ForecastError as exc:
-            status = 403 if exc.code == ForecastErrorCode.FORBIDDEN else 400
-            return self.refuse(request, mission, exc.message, status)
+        except ActionError as exc:
+            return self.refuse(request, mission, exc.message, exc.status)
         if run.status == RunStatus.FAILED:
             messages.error(request, run.error)
         else:

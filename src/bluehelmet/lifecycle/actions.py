@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 
 from bluehelmet.core.audit import log_action
 from bluehelmet.core.context import single_audit_entry
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission, MissionStatus
 from bluehelmet.core.permissions import Action, user_can
+from bluehelmet.core.phases import ALLOWED, Phase
 from bluehelmet.lifecycle.gates import GateCheck, check_gates
 from bluehelmet.lifecycle.models import PhaseTransition
-from bluehelmet.lifecycle.phases import ALLOWED, Phase
 
 # Sent after commit; the mandates app hooks it to open the consultations §4.3 requires.
 phase_changed = django.dispatch.Signal()
@@ -28,16 +29,6 @@ class TransitionErrorCode(enum.StrEnum):
     NOT_ALLOWED = "not_allowed"
     GATES_FAILED = "gates_failed"
     BAD_DATE = "bad_date"
-
-
-class TransitionError(Exception):
-    def __init__(
-        self, code: TransitionErrorCode, message: str, checks: list[GateCheck] | None = None
-    ):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.checks = checks or []
 
 
 STATUS_BY_PHASE = {
@@ -52,12 +43,12 @@ STATUS_BY_PHASE = {
 def _check_date(mission: Mission, effective_on: datetime.date) -> None:
     today = timezone.now().date()
     if effective_on > today:
-        raise TransitionError(
+        raise ActionError(
             TransitionErrorCode.BAD_DATE, _("A transition cannot take effect in the future.")
         )
     last = PhaseTransition.objects.filter(mission=mission).order_by("-effective_on").first()
     if last and effective_on < last.effective_on:
-        raise TransitionError(
+        raise ActionError(
             TransitionErrorCode.BAD_DATE,
             _("The previous transition took effect on %(date)s; this one cannot precede it.")
             % {"date": last.effective_on},
@@ -74,11 +65,11 @@ def do_transition_mission_phase(
 ) -> PhaseTransition:
     """Move ``mission`` to ``to_phase`` if the gates pass, or with a recorded override reason."""
     if acting_user is not None and not user_can(acting_user, Action.TRANSITION, mission.pk):
-        raise TransitionError(
+        raise ActionError(
             TransitionErrorCode.FORBIDDEN, _("Your role does not decide lifecycle transitions.")
         )
     if to_phase not in ALLOWED.get(mission.phase, set()):
-        raise TransitionError(
+        raise ActionError(
             TransitionErrorCode.NOT_ALLOWED,
             _("A mission in %(current)s cannot move to %(target)s.")
             % {"current": Phase(mission.phase).label, "target": Phase(to_phase).label},
@@ -89,11 +80,11 @@ def do_transition_mission_phase(
     failed = [c for c in checks if not c.passed]
     override_reason = override_reason.strip()
     if failed and not override_reason:
-        raise TransitionError(
+        raise ActionError(
             TransitionErrorCode.GATES_FAILED,
             _("%(n)d gate check(s) failed; fix them or give a reason to override.")
             % {"n": len(failed)},
-            checks,
+            checks=[c.as_dict() for c in checks],
         )
     return _record_transition(
         mission, to_phase, acting_user, effective_on, checks, override_reason if failed else ""

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bluehelmet.core.models import Mission
+from bluehelmet.core.phases import Phase
 from bluehelmet.lifecycle.models import PhaseTransition
-from bluehelmet.lifecycle.phases import Phase
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.forms import DateInput, ScopedModelForm
+from bluehelmet.core.phases import Phase, next_phases
 from bluehelmet.lifecycle.models import StartUpMilestone
-from bluehelmet.lifecycle.phases import Phase, next_phases
 
 
 class TransitionForm(forms.Form):

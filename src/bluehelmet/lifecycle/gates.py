@@ -24,8 +24,8 @@ from bluehelmet.core.models import (
     PostRole,
     SofaStatus,
 )
+from bluehelmet.core.phases import Phase
 from bluehelmet.lifecycle.models import MilestoneKind, StartUpMilestone
-from bluehelmet.lifecycle.phases import Phase
 
 
 @dataclass(frozen=True)

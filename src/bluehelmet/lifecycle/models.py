@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.models.base import MissionScopedModel
-from bluehelmet.lifecycle.phases import Phase
+from bluehelmet.core.phases import Phase
 
 
 class MilestoneKind(models.TextChoices):

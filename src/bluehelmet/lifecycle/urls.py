@@ -1,8 +1,10 @@
-"""Lifecycle pages, included under ``missions/<code>/lifecycle/`` by ``core.urls``."""
+"""Lifecycle pages; the site layer mounts them under ``prefix``."""
 
 from django.urls import path
 
 from bluehelmet.lifecycle import views
+
+prefix = "missions/<str:code>/lifecycle/"
 
 urlpatterns = [
     path("", views.LifecycleView.as_view(), name="mission-lifecycle"),

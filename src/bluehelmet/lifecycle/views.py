@@ -21,18 +21,20 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from bluehelmet.core.audit import log_reads
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission
 from bluehelmet.core.permissions import Action, user_can
+from bluehelmet.core.phases import ORDER, Phase, next_phases
 from bluehelmet.core.tables import register_url_kwargs
 from bluehelmet.core.views import generic
 from bluehelmet.core.views.current import set_current_mission
-from bluehelmet.core.views.missions import clock_context, get_mission
-from bluehelmet.lifecycle.actions import TransitionError, do_transition_mission_phase
+from bluehelmet.core.views.missions import get_mission
+from bluehelmet.lifecycle.actions import do_transition_mission_phase
 from bluehelmet.lifecycle.clock import deployment_clock
 from bluehelmet.lifecycle.forms import StartUpMilestoneForm, TransitionForm
 from bluehelmet.lifecycle.gates import check_gates
 from bluehelmet.lifecycle.models import PhaseTransition, StartUpMilestone
-from bluehelmet.lifecycle.phases import ORDER, Phase, next_phases
+from bluehelmet.lifecycle.panels import clock_context
 
 register_url_kwargs(StartUpMilestone, lambda ms: {"code": ms.mission.code, "pk": ms.pk})
 
@@ -74,7 +76,7 @@ class LifecycleView(LoginRequiredMixin, View):
         mission: Mission,
         *,
         bound: TransitionForm | None = None,
-        error: TransitionError | None = None,
+        error: ActionError | None = None,
         status: int = 200,
     ) -> HttpResponse:
         user = self.request.user
@@ -155,9 +157,9 @@ class TransitionView(LifecycleView):
                 effective_on=data["effective_on"],
                 override_reason=data["override_reason"],
             )
-        except TransitionError as exc:
+        except ActionError as exc:
             messages.error(request, exc.message)
-            return self.render_page(mission, bound=form, error=exc, status=400)
+            return self.render_page(mission, bound=form, error=exc, status=exc.status)
         text = _("%(code)s moved to %(phase)s on %(date)s.") % {
             "code": mission.code,
             "phase": transition.get_to_phase_display(),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from bluehelmet.core.audit import log_action
 from bluehelmet.core.context import single_audit_entry
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission
 from bluehelmet.core.permissions import Action, user_can
 from bluehelmet.doctrine.models import TaskType
@@ -24,13 +25,6 @@ class MandateErrorCode(enum.StrEnum):
     BAD_DATE = "bad_date"
     UNKNOWN_TASK = "unknown_task"
     NO_BASIS = "no_basis"
-
-
-class MandateError(Exception):
-    def __init__(self, code: MandateErrorCode, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 def mandate_diff(
@@ -58,7 +52,7 @@ def _task_types(codes: Iterable[str]) -> dict[str, TaskType]:
     found = {t.code: t for t in TaskType.objects.filter(code__in=codes)}
     missing = sorted(codes - set(found))
     if missing:
-        raise MandateError(
+        raise ActionError(
             MandateErrorCode.UNKNOWN_TASK,
             _("Unknown task types: %(codes)s.") % {"codes": ", ".join(missing)},
         )
@@ -83,10 +77,10 @@ def do_change_mandate(
     """Record a new mandate version; close the previous one; store the diff; open the §4.3
     consultations it calls for (historical imports pass ``open_consultations=False``)."""
     if acting_user is not None and not user_can(acting_user, Action.MANDATE, mission.pk):
-        raise MandateError(MandateErrorCode.FORBIDDEN, _("Your role does not change mandates."))
+        raise ActionError(MandateErrorCode.FORBIDDEN, _("Your role does not change mandates."))
     types = _task_types(task_codes)
     if resolution is None and not basis_reference.strip():
-        raise MandateError(
+        raise ActionError(
             MandateErrorCode.NO_BASIS,
             _("A mandate rests on a resolution or another named document."),
         )
@@ -97,7 +91,7 @@ def do_change_mandate(
             Mandate.objects.select_for_update().filter(mission=mission).order_by("-version").first()
         )
         if previous and effective_from <= previous.effective_from:
-            raise MandateError(
+            raise ActionError(
                 MandateErrorCode.BAD_DATE,
                 _("The new version must start after %(date)s, when version %(v)d began.")
                 % {"date": previous.effective_from, "v": previous.version},

@@ -8,4 +8,9 @@ class MandatesConfig(AppConfig):
     verbose_name = _("Mandates: resolutions, tasks, strength, consultations")
 
     def ready(self) -> None:
-        from bluehelmet.mandates import receivers  # noqa: F401  (lifecycle -> consultations)
+        from bluehelmet.mandates import (
+            navigation,
+            receivers,  # noqa: F401  (lifecycle -> consultations)
+        )
+
+        navigation.register()

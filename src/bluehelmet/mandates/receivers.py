@@ -7,8 +7,8 @@ from typing import Any
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
+from bluehelmet.core.phases import Phase
 from bluehelmet.lifecycle.actions import phase_changed
-from bluehelmet.lifecycle.phases import Phase
 from bluehelmet.mandates.consultations import open_consultation
 from bluehelmet.mandates.models import ConsultationTrigger
 

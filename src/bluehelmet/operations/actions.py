@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 
 from bluehelmet.core.audit import log_action
 from bluehelmet.core.context import single_audit_entry
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission, OrgUnit
-from bluehelmet.core.permissions import Action, Sensitivity, user_can
+from bluehelmet.core.permissions import Action, Sensitivity, require, user_can
 from bluehelmet.operations.models import (
     Crisis,
     CrisisLogEntry,
@@ -41,29 +42,13 @@ class OperationsErrorCode(enum.StrEnum):
     INVALID = "invalid"
 
 
-class OperationsError(Exception):
-    def __init__(self, code: OperationsErrorCode, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
-def _require(user: Any, record: Any) -> None:
-    if user is not None and not user_can(
-        user, Action.CHANGE, record.mission_id, record.sensitivity
-    ):
-        raise OperationsError(
-            OperationsErrorCode.FORBIDDEN, _("Your role does not change these records.")
-        )
-
-
 def do_record_verification(
     incident: Incident, status: str, *, acting_user: Any, note: str = ""
 ) -> IncidentVerification:
     """Move an incident to a verification status and keep the step in its history."""
-    _require(acting_user, incident)
+    require(acting_user, Action.CHANGE, incident.mission_id, incident.sensitivity)
     if status not in VerificationStatus.values:
-        raise OperationsError(
+        raise ActionError(
             OperationsErrorCode.INVALID, _("Unknown verification status %(s)s.") % {"s": status}
         )
     with transaction.atomic(), single_audit_entry():
@@ -112,9 +97,9 @@ def situation_incidents(report: SituationReport, user: Any) -> Any:
 
 def do_compile_situation_report(report: SituationReport, *, acting_user: Any) -> int:
     """Fill a draft SITREP with the period's incidents; returns how many it holds."""
-    _require(acting_user, report)
+    require(acting_user, Action.CHANGE, report.mission_id, report.sensitivity)
     if report.status != ReportStatus.DRAFT:
-        raise OperationsError(
+        raise ActionError(
             OperationsErrorCode.WRONG_STATE, _("A published report cannot be recompiled.")
         )
     with transaction.atomic(), single_audit_entry():
@@ -133,12 +118,12 @@ def do_compile_situation_report(report: SituationReport, *, acting_user: Any) ->
 
 def do_publish_situation_report(report: SituationReport, *, acting_user: Any) -> SituationReport:
     """Publish a draft SITREP. Its classification must cover every incident it includes."""
-    _require(acting_user, report)
+    require(acting_user, Action.CHANGE, report.mission_id, report.sensitivity)
     if report.status != ReportStatus.DRAFT:
-        raise OperationsError(OperationsErrorCode.WRONG_STATE, _("Already published."))
+        raise ActionError(OperationsErrorCode.WRONG_STATE, _("Already published."))
     highest = report.incidents.aggregate(m=Max("sensitivity"))["m"] or 0
     if highest > report.sensitivity:
-        raise OperationsError(
+        raise ActionError(
             OperationsErrorCode.CLASSIFICATION,
             _("The report includes %(label)s incidents: classify it at least %(label)s.")
             % {"label": Sensitivity(highest).label},
@@ -162,9 +147,9 @@ def do_publish_situation_report(report: SituationReport, *, acting_user: Any) ->
 
 
 def do_issue_flash_report(flash: FlashReport, *, acting_user: Any) -> FlashReport:
-    _require(acting_user, flash)
+    require(acting_user, Action.CHANGE, flash.mission_id, flash.sensitivity)
     if flash.status != FlashStatus.DRAFT:
-        raise OperationsError(OperationsErrorCode.WRONG_STATE, _("Already issued."))
+        raise ActionError(OperationsErrorCode.WRONG_STATE, _("Already issued."))
     with transaction.atomic(), single_audit_entry():
         before = flash.snapshot()
         flash.status, flash.issued_at = FlashStatus.ISSUED, timezone.now()
@@ -191,7 +176,7 @@ def do_open_crisis(
 ) -> Crisis:
     """Switch the JOC into crisis mode for one situation; the log starts with the opening."""
     if acting_user is not None and not user_can(acting_user, Action.ADD, mission.pk, sensitivity):
-        raise OperationsError(OperationsErrorCode.FORBIDDEN, _("Your role does not open crises."))
+        raise ActionError(OperationsErrorCode.FORBIDDEN, _("Your role does not open crises."))
     with transaction.atomic(), single_audit_entry():
         crisis = Crisis(
             mission=mission,
@@ -212,9 +197,9 @@ def do_open_crisis(
 
 def do_close_crisis(crisis: Crisis, *, acting_user: Any, summary: str = "") -> Crisis:
     """Close a crisis; open tasks are named in the closing log entry."""
-    _require(acting_user, crisis)
+    require(acting_user, Action.CHANGE, crisis.mission_id, crisis.sensitivity)
     if crisis.status != CrisisStatus.OPEN:
-        raise OperationsError(OperationsErrorCode.WRONG_STATE, _("The crisis is already closed."))
+        raise ActionError(OperationsErrorCode.WRONG_STATE, _("The crisis is already closed."))
     with transaction.atomic(), single_audit_entry():
         before = crisis.snapshot()
         open_tasks = crisis.tasks.filter(status__in=["todo", "in_progress"]).count()

@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 
 from bluehelmet.core.audit import log_action
 from bluehelmet.core.context import single_audit_entry
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission
-from bluehelmet.core.permissions import Action, Sensitivity, user_can
+from bluehelmet.core.permissions import Action, Sensitivity, require
 from bluehelmet.principles.models import (
     ConsentAssessment,
     ConsentEvent,
@@ -37,20 +38,6 @@ class PrinciplesErrorCode(enum.StrEnum):
     INVALID = "invalid"
 
 
-class PrinciplesError(Exception):
-    def __init__(self, code: PrinciplesErrorCode, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
-def _require(user: Any, mission_id: int, sensitivity: int) -> None:
-    if user is not None and not user_can(user, Action.CHANGE, mission_id, sensitivity):
-        raise PrinciplesError(
-            PrinciplesErrorCode.FORBIDDEN, _("Your role does not change these records.")
-        )
-
-
 def _user_or_none(user: Any) -> Any:
     return user if getattr(user, "is_authenticated", False) else None
 
@@ -58,7 +45,7 @@ def _user_or_none(user: Any) -> Any:
 def do_review_use_of_force_report(report: UseOfForceReport, *, acting_user: Any) -> list[Any]:
     """Run the §3.1 rules; add a flag for each new rule tripped; an open flag whose rule no
     longer trips (the report was corrected) is marked 'no longer applies'."""
-    _require(acting_user, report.mission_id, report.sensitivity)
+    require(acting_user, Action.CHANGE, report.mission_id, report.sensitivity)
     flags = use_of_force.review(report)
     codes = {f.code for f in flags}
     with transaction.atomic(), single_audit_entry():
@@ -104,15 +91,15 @@ def do_close_review_flag(
     flag: ReviewFlag, *, decision: str, reason: str, acting_user: Any
 ) -> ReviewFlag:
     """A reviewer upholds or dismisses a flag, always with a reason (Capstone §3.1)."""
-    _require(acting_user, flag.mission_id, flag.sensitivity)
+    require(acting_user, Action.CHANGE, flag.mission_id, flag.sensitivity)
     if decision not in (FlagStatus.UPHELD, FlagStatus.DISMISSED):
-        raise PrinciplesError(
+        raise ActionError(
             PrinciplesErrorCode.INVALID, _("The decision is 'upheld' or 'dismissed'.")
         )
     if not (reason or "").strip():
-        raise PrinciplesError(PrinciplesErrorCode.INVALID, _("Give the reason for the decision."))
+        raise ActionError(PrinciplesErrorCode.INVALID, _("Give the reason for the decision."))
     if flag.status != FlagStatus.OPEN:
-        raise PrinciplesError(PrinciplesErrorCode.WRONG_STATE, _("This flag is already closed."))
+        raise ActionError(PrinciplesErrorCode.WRONG_STATE, _("This flag is already closed."))
     with transaction.atomic(), single_audit_entry():
         before = flag.snapshot()
         flag.status = decision
@@ -134,11 +121,9 @@ def do_assess_consent(
     window_days: int = consent_rules.WINDOW_DAYS,
 ) -> list[ConsentAssessment]:
     """Store a consent reading per party and locality; flag de facto withdrawal (§3.1)."""
-    _require(acting_user, mission.pk, Sensitivity.CONFIDENTIAL)
+    require(acting_user, Action.CHANGE, mission.pk, Sensitivity.CONFIDENTIAL)
     if not 1 <= window_days <= 365:
-        raise PrinciplesError(
-            PrinciplesErrorCode.INVALID, _("The window is between 1 and 365 days.")
-        )
+        raise ActionError(PrinciplesErrorCode.INVALID, _("The window is between 1 and 365 days."))
     as_of = as_of or timezone.now().date()
     events = ConsentEvent.objects.filter(mission=mission).select_related("party", "org_unit")
     readings = consent_rules.readings(events, as_of, window_days)
@@ -183,21 +168,17 @@ def do_record_alert_response(
     note: str = "",
 ) -> ProtectionAlert:
     """Record how and when the mission answered a protection alert (Capstone §2.3)."""
-    _require(acting_user, alert.mission_id, alert.sensitivity)
+    require(acting_user, Action.CHANGE, alert.mission_id, alert.sensitivity)
     if response_kind not in ProtectionResponseKind.values:
-        raise PrinciplesError(
+        raise ActionError(
             PrinciplesErrorCode.INVALID,
             _("Unknown response %(k)s.") % {"k": response_kind},
         )
     if alert.responded_at is not None:
-        raise PrinciplesError(
-            PrinciplesErrorCode.WRONG_STATE, _("This alert already has a response.")
-        )
+        raise ActionError(PrinciplesErrorCode.WRONG_STATE, _("This alert already has a response."))
     responded_at = responded_at or timezone.now()
     if responded_at < alert.received_at:
-        raise PrinciplesError(
-            PrinciplesErrorCode.INVALID, _("The response is dated before the alert.")
-        )
+        raise ActionError(PrinciplesErrorCode.INVALID, _("The response is dated before the alert."))
     with transaction.atomic(), single_audit_entry():
         before = alert.snapshot()
         alert.response_kind = response_kind

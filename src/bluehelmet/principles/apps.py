@@ -6,3 +6,8 @@ class PrinciplesConfig(AppConfig):
     name = "bluehelmet.principles"
     label = "principles"
     verbose_name = _("Principles: consent, impartiality, use of force, protection of civilians")
+
+    def ready(self) -> None:
+        from bluehelmet.principles import navigation
+
+        navigation.register()

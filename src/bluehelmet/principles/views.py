@@ -16,12 +16,12 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views import View
 
 from bluehelmet.core.audit import log_reads
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.permissions import Action, Sensitivity, user_can
 from bluehelmet.core.tables import Column
 from bluehelmet.core.views import generic
@@ -95,19 +95,6 @@ def impartiality_rows(parties: list[dict[str, Any]]) -> list[dict[str, Any]]:
         }
         for p in parties
     ]
-
-
-def consent_withdrawals(user: Any, mission: Any) -> list[dict[str, Any]]:
-    """De facto withdrawals of consent as of today, for the mission overview (§3.1)."""
-    from bluehelmet.principles.rules import consent
-
-    events = (
-        m.ConsentEvent.objects.restrict(user)
-        .filter(mission=mission)
-        .select_related("party", "org_unit")
-    )
-    today = timezone.now().date()
-    return [r.as_dict() for r in consent.readings(events, today) if r.flags]
 
 
 class DashboardView(LoginRequiredMixin, View):
@@ -184,16 +171,16 @@ class FlagCloseView(LoginRequiredMixin, View):
                 reason=form.cleaned_data["reason"],
                 acting_user=request.user,
             )
-        except act.PrinciplesError as exc:
-            return self.refuse(request, flag, exc.message, forbidden=exc.code == "forbidden")
+        except ActionError as exc:
+            return self.refuse(request, flag, exc.message, exc.status)
         messages.success(request, _("Flag closed: %(flag)s.") % {"flag": flag})
         return redirect(back)
 
     def refuse(
-        self, request: HttpRequest, flag: m.ReviewFlag, message: str, forbidden: bool = False
+        self, request: HttpRequest, flag: m.ReviewFlag, message: str, status: int = 400
     ) -> HttpResponse:
         context = {"title": _("The flag was not closed"), "flag": flag, "error": message}
-        return render(request, "principles/refused.html", context, status=403 if forbidden else 400)
+        return render(request, "principles/refused.html", context, status=status)
 
 
 class AlertRespondView(LoginRequiredMixin, View):
@@ -219,9 +206,9 @@ class AlertRespondView(LoginRequiredMixin, View):
                 note=data.get("note", ""),
                 acting_user=request.user,
             )
-        except act.PrinciplesError as exc:
+        except ActionError as exc:
             form.add_error(None, exc.message)
-            return self.show(request, alert, form, 403 if exc.code == "forbidden" else 400)
+            return self.show(request, alert, form, exc.status)
         messages.success(request, _("Response recorded for %(alert)s.") % {"alert": alert})
         return redirect("protectionalert-detail", pk=alert.pk)
 
@@ -242,7 +229,7 @@ class ReportReviewView(LoginRequiredMixin, View):
         report = get_object_or_404(m.UseOfForceReport.objects.restrict(request.user), pk=pk)
         try:
             flags = act.do_review_use_of_force_report(report, acting_user=request.user)
-        except act.PrinciplesError as exc:
+        except ActionError as exc:
             messages.error(request, exc.message)
             return redirect("useofforcereport-detail", pk=pk)
         open_flags = [x for x in flags if x.status == m.FlagStatus.OPEN]
@@ -350,7 +337,7 @@ class UseOfForceReportEditView(generic.ObjectEditView):
     def success_url(self, obj: Any) -> str:
         try:
             act.do_review_use_of_force_report(obj, acting_user=self.request.user)
-        except act.PrinciplesError as exc:
+        except ActionError as exc:
             messages.warning(self.request, exc.message)
         return super().success_url(obj)
 

@@ -1,4 +1,8 @@
-"""API errors as JSON, never a traceback (Standards: bad input gets a clear message)."""
+"""API errors as JSON, never a traceback (Standards: bad input gets a clear message).
+
+A refused domain action (:class:`~bluehelmet.core.errors.ActionError`) answers with the status
+its code implies: 403 forbidden, 404 not found, 409 wrong state or conflict, 400 otherwise.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,12 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from bluehelmet.lifecycle.actions import TransitionError
-from bluehelmet.mandates.actions import MandateError
+from bluehelmet.core.errors import ActionError
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, ActionError):
+        return Response(exc.as_dict(), status=exc.status)
     if isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         exc = exceptions.ValidationError(detail=detail)
@@ -23,20 +28,5 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return Response(
             {"detail": "Other records still depend on this one: " + ", ".join(names) + "."},
             status=409,
-        )
-    if isinstance(exc, MandateError):
-        return Response(
-            {"code": str(exc.code), "detail": exc.message},
-            status=403 if exc.code == "forbidden" else 400,
-        )
-    if isinstance(exc, TransitionError):
-        status = 403 if exc.code == "forbidden" else 400
-        return Response(
-            {
-                "code": str(exc.code),
-                "detail": exc.message,
-                "checks": [c.as_dict() for c in exc.checks],
-            },
-            status=status,
         )
     return drf_exception_handler(exc, context)

@@ -6,8 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.models.base import ChangeLoggedModel, MissionScopedModel
+from bluehelmet.core.phases import Phase
 from bluehelmet.core.validators import country_name, validate_host_country, validate_mission_code
-from bluehelmet.lifecycle.phases import Phase
 
 
 class MissionType(models.TextChoices):

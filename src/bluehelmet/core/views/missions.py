@@ -7,16 +7,14 @@ partners. Every part goes through ``restrict`` so a user sees only what their ro
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
-from datetime import timedelta
 from typing import Any
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -25,11 +23,11 @@ from bluehelmet.core import forms
 from bluehelmet.core import models as m
 from bluehelmet.core.audit import log_reads
 from bluehelmet.core.permissions import Action, user_can
+from bluehelmet.core.phases import Phase, next_phases
+from bluehelmet.core.registry import POSITIONS, registry
 from bluehelmet.core.tables import Column, object_url, register_url_kwargs
 from bluehelmet.core.views import generic
 from bluehelmet.core.views.current import get_current_mission, set_current_mission
-from bluehelmet.lifecycle.clock import DeploymentClock, deployment_clock
-from bluehelmet.lifecycle.phases import Phase, next_phases
 
 register_url_kwargs(m.Mission, lambda mission: {"code": mission.code})
 
@@ -92,21 +90,6 @@ class SwitchMissionView(LoginRequiredMixin, View):
         return redirect("mission-detail", code=mission.code)
 
 
-def clock_context(clock: DeploymentClock) -> dict[str, Any]:
-    """Positions (in %) for drawing the clock as a bar against its 30/90-day target."""
-    elapsed = clock.elapsed_days or 0
-    scale = max(math.ceil(max(clock.target_days, elapsed, 1) * 1.15), 1)
-    target_on = clock.mandate_on + timedelta(days=clock.target_days) if clock.mandate_on else None
-    return {
-        "clock": clock,
-        "elapsed_pct": round(min(max(elapsed, 0), scale) / scale * 100, 1),
-        "target_pct": round(clock.target_days / scale * 100, 1),
-        "target_on": target_on,
-        "scale_days": scale,
-        "today": timezone.now().date(),
-    }
-
-
 def leadership(user: Any, mission: m.Mission) -> list[dict[str, Any]]:
     """Mission Leadership Team posts (Capstone §7.1) with who holds them now, or vacant."""
     posts = m.Post.objects.restrict(user).filter(mission=mission, is_mlt=True)
@@ -157,15 +140,22 @@ def partners_by_kind(partners: list[m.Partner]) -> list[dict[str, Any]]:
     ]
 
 
-def overdue_consultations(user: Any, mission: m.Mission) -> list[Any]:
-    """Consultations with contributors past their due date (Capstone §4.3), as ``user`` sees."""
-    from bluehelmet.mandates.consultations import overdue
-    from bluehelmet.mandates.models import Consultation
-
-    visible = set(
-        Consultation.objects.restrict(user).filter(mission=mission).values_list("pk", flat=True)
-    )
-    return [c for c in overdue(mission) if c.pk in visible]
+def overview_panels(request: HttpRequest, mission: m.Mission) -> dict[str, Any]:
+    """What the apps add to the overview (``core.registry``): buttons, and each position's
+    panels rendered with their own context (a panel with nothing to show is left out)."""
+    links = [
+        {"label": link.label, "url": reverse(link.url_name, kwargs={"code": mission.code})}
+        for link in registry.overview_links()
+    ]
+    panels: dict[str, Any] = {"overview_links": links}
+    for position in POSITIONS:
+        rendered = []
+        for panel in registry.overview_panels(position):
+            context = panel.context(request, mission)
+            if context is not None:
+                rendered.append(render_to_string(panel.template, context, request))
+        panels[f"{position}_panels"] = rendered
+    return panels
 
 
 class MissionOverviewView(LoginRequiredMixin, View):
@@ -186,10 +176,7 @@ class MissionOverviewView(LoginRequiredMixin, View):
         )
         partners = list(m.Partner.objects.restrict(user).filter(mission=mission))
         team = leadership(user, mission)
-        late = overdue_consultations(user, mission)
-        from bluehelmet.principles.views import consent_withdrawals  # the §3.1 warning box
-
-        shown = [*units, *components, *contingents, *partners, *late]
+        shown = [*units, *components, *contingents, *partners]
         shown += [t["post"] for t in team] + [a for t in team for a in t["assignments"]]
         log_reads(user, shown)
         context = {
@@ -203,14 +190,12 @@ class MissionOverviewView(LoginRequiredMixin, View):
                 c.strength for c in contingents if c.status != m.ContingentStatus.REPATRIATED
             ),
             "partner_groups": partners_by_kind(partners),
-            "overdue_consultations": late,
-            "consent_withdrawals": consent_withdrawals(user, mission),
+            **overview_panels(request, mission),
             "next_phases": [Phase(p).label for p in next_phases(mission.phase)],
             "can_change": user_can(user, Action.CHANGE, mission.pk),
             "can_delete": user_can(user, Action.DELETE, mission.pk),
             "map_url": reverse("mission-map", kwargs={"code": mission.code}),
             "kinds": m.OrgUnitKind.choices,
-            **clock_context(deployment_clock(mission)),
         }
         return render(request, "core/mission_overview.html", context)
 

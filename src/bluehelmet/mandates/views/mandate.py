@@ -19,12 +19,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from bluehelmet.core.audit import log_reads
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission
 from bluehelmet.core.permissions import Action, user_can
 from bluehelmet.core.views.current import set_current_mission
 from bluehelmet.core.views.missions import get_mission
 from bluehelmet.doctrine.models import TaskGroup, TaskType
-from bluehelmet.mandates.actions import MandateError, do_change_mandate
+from bluehelmet.mandates.actions import do_change_mandate
 from bluehelmet.mandates.forms import (
     MandateChangeForm,
 )
@@ -195,10 +196,10 @@ class MandateChangeView(MandatePageView):
             return self.render_page(mission, form, status=400)
         try:
             mandate = self.record(mission, form.cleaned_data)
-        except MandateError as exc:
+        except ActionError as exc:
             form.add_error(None, exc.message)
             messages.error(request, exc.message)
-            return self.render_page(mission, form, status=400)
+            return self.render_page(mission, form, status=exc.status)
         messages.success(
             request,
             _("Mandate version %(v)d recorded (%(basis)s).")

@@ -16,15 +16,6 @@ from django.shortcuts import get_object_or_404, render
 
 from bluehelmet.core.permissions import Action
 from bluehelmet.core.views import generic
-from bluehelmet.operations.actions import OperationsError, OperationsErrorCode
-
-
-def action_status(exc: OperationsError) -> int:
-    if exc.code == OperationsErrorCode.FORBIDDEN:
-        return 403
-    if exc.code == OperationsErrorCode.WRONG_STATE:
-        return 409
-    return 400
 
 
 class Refused(Exception):

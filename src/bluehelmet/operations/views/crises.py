@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from bluehelmet.core.audit import log_reads
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.permissions import Action, user_can
 from bluehelmet.core.tables import Column
 from bluehelmet.core.views import generic
@@ -29,7 +30,7 @@ from bluehelmet.operations.forms import (
     CrisisTaskForm,
     TaskStatusForm,
 )
-from bluehelmet.operations.views.common import DetailActionView, action_status
+from bluehelmet.operations.views.common import DetailActionView
 
 CRISIS_COLUMNS = (
     Column("title", link=True),
@@ -68,9 +69,9 @@ class CrisisOpenView(generic.ObjectEditView):
                 description=data.get("description", ""),
                 sensitivity=int(data.get("sensitivity") or 0),
             )
-        except act.OperationsError as exc:
+        except ActionError as exc:
             form.add_error(None, exc.message)
-            return self.render_form(form, status=action_status(exc))
+            return self.render_form(form, status=exc.status)
         messages.success(request, _("Crisis opened: %(t)s.") % {"t": crisis.title})
         return redirect("crisis-detail", pk=crisis.pk)
 
@@ -188,8 +189,8 @@ class CrisisCloseView(DetailActionView, CrisisDetailView):
             act.do_close_crisis(
                 crisis, acting_user=request.user, summary=form.cleaned_data["summary"]
             )
-        except act.OperationsError as exc:
-            return self.again(request, exc.message, action_status(exc))
+        except ActionError as exc:
+            return self.again(request, exc.message, exc.status)
         messages.success(request, _("Crisis closed."))
         return redirect("crisis-detail", pk=crisis.pk)
 

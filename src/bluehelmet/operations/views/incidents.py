@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.permissions import Action
 from bluehelmet.core.tables import Cell, Column
 from bluehelmet.core.views import generic
@@ -151,10 +152,9 @@ class IncidentVerifyView(IncidentDetailView):
                 acting_user=request.user,
                 note=form.cleaned_data["note"],
             )
-        except act.OperationsError as exc:
+        except ActionError as exc:
             form.add_error(None, exc.message)
-            code = 403 if exc.code == act.OperationsErrorCode.FORBIDDEN else 400
-            return self._again(request, form, code)
+            return self._again(request, form, exc.status)
         messages.success(request, _("Verification recorded."))
         return redirect("incident-detail", pk=incident.pk)
 

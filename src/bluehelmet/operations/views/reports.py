@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from bluehelmet.core.audit import log_reads
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.permissions import Action
 from bluehelmet.core.tables import Column, Table, object_url
 from bluehelmet.core.views import generic
@@ -22,7 +23,7 @@ from bluehelmet.operations import actions as act
 from bluehelmet.operations import filtersets as fs
 from bluehelmet.operations import models as m
 from bluehelmet.operations.forms import FlashReportForm, SituationReportForm
-from bluehelmet.operations.views.common import DetailActionView, DraftOnlyEditView, action_status
+from bluehelmet.operations.views.common import DetailActionView, DraftOnlyEditView
 
 SITREP_COLUMNS = (
     Column("__str__", label=_l("Report"), sort="report_date", link=True),
@@ -136,8 +137,8 @@ class SituationReportActionView(DetailActionView, SituationReportDetailView):
             else:
                 act.do_publish_situation_report(report, acting_user=request.user)
                 note = _("Published.")
-        except act.OperationsError as exc:
-            return self.again(request, exc.message, action_status(exc))
+        except ActionError as exc:
+            return self.again(request, exc.message, exc.status)
         messages.success(request, note)
         return redirect("situationreport-detail", pk=report.pk)
 
@@ -191,8 +192,8 @@ class FlashReportIssueView(DetailActionView, FlashReportDetailView):
         flash = self.target()
         try:
             act.do_issue_flash_report(flash, acting_user=request.user)
-        except act.OperationsError as exc:
-            return self.again(request, exc.message, action_status(exc))
+        except ActionError as exc:
+            return self.again(request, exc.message, exc.status)
         messages.success(request, _("Flash report issued."))
         return redirect("flashreport-detail", pk=flash.pk)
 

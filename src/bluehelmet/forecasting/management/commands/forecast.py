@@ -26,8 +26,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Exists, OuterRef
 
 from bluehelmet.core.context import acting_as
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission, MissionStatus
-from bluehelmet.forecasting.actions import ForecastError, do_run_forecast
+from bluehelmet.forecasting.actions import do_run_forecast
 from bluehelmet.forecasting.backtest import (
     METHODS,
     TRAIN_WINDOW,
@@ -86,7 +87,7 @@ class Command(BaseCommand):
                 self._evaluate(mission, opts)
             else:
                 self._run(mission, opts)
-        except (PanelError, BacktestError, ForecastError) as exc:
+        except (PanelError, BacktestError, ActionError) as exc:
             raise CommandError(str(exc)) from None
 
     def _evaluate(self, mission: Mission, opts: dict[str, Any]) -> None:
@@ -126,7 +127,7 @@ class Command(BaseCommand):
         for mission in missions.order_by("code"):
             try:
                 self._run(mission, opts)
-            except (PanelError, BacktestError, ForecastError, CommandError) as exc:
+            except (PanelError, BacktestError, ActionError, CommandError) as exc:
                 failed.append(mission.code)
                 self.stderr.write(f"{mission.code}: {exc}")
         if failed:

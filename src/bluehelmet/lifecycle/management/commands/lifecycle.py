@@ -14,11 +14,12 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission
-from bluehelmet.lifecycle.actions import TransitionError, do_transition_mission_phase
+from bluehelmet.core.phases import Phase, next_phases
+from bluehelmet.lifecycle.actions import do_transition_mission_phase
 from bluehelmet.lifecycle.clock import deployment_clock
 from bluehelmet.lifecycle.gates import check_gates
-from bluehelmet.lifecycle.phases import Phase, next_phases
 
 
 def _date(value: str) -> datetime.date:
@@ -64,10 +65,10 @@ class Command(BaseCommand):
                 effective_on=effective_on,
                 override_reason=opts["reason"],
             )
-        except TransitionError as exc:
+        except ActionError as exc:
             lines = [exc.message] + [
-                f"  [{'ok' if c.passed else 'missing'}] {c.explanation} ({c.citation})"
-                for c in exc.checks
+                f"  [{'ok' if c['passed'] else 'missing'}] {c['explanation']} ({c['citation']})"
+                for c in exc.details.get("checks", [])
             ]
             raise CommandError("\n".join(lines)) from exc
         self.stderr.write(f"{mission.code} moved to {Phase(opts['to']).label}.")

@@ -1,0 +1,1 @@
+"""Analysis REST API: serializers, viewsets and the routes the site includes."""

@@ -1,0 +1,115 @@
+"""Where apps plug into the kernel: navigation, mission-overview panels and links.
+
+``core`` knows no doctrine area. Each app registers what it adds to the shared pages from its
+``AppConfig.ready()`` (usually in its ``navigation.py``), the way Django's admin and NetBox
+plugins do; the site layer (``bluehelmet/urls.py``) finds each app's page and API routes.
+Order is by ``weight`` (lower first), then by registration order, so the menu does not depend
+on the order of ``INSTALLED_APPS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import HttpRequest
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """One link of the left menu. ``scoped``: a list filtered with ``?mission=<current>``;
+    ``mission_page``: a page under ``/missions/<code>/`` (hidden until a mission is chosen);
+    ``needs``: an action the user must hold in some mission to see the link."""
+
+    label: Any
+    url_name: str
+    scoped: bool = True
+    needs: str | None = None
+    mission_page: bool = False
+    weight: int = 100
+
+
+@dataclass
+class NavSection:
+    key: str
+    title: Any
+    weight: int = 100
+    items: list[NavItem] = field(default_factory=list)
+
+
+PanelContext = Callable[[HttpRequest, Any], dict[str, Any] | None]
+
+
+@dataclass(frozen=True)
+class OverviewPanel:
+    """A box on the mission overview page. ``context(request, mission)`` returns the template's
+    context, or ``None`` when there is nothing to show; it must scope what it reads with
+    ``restrict`` and log strictly confidential reads like any view. ``position`` is ``alerts``
+    (top of the page), ``summary`` (beside the mission's facts) or ``main`` (below the map)."""
+
+    key: str
+    template: str
+    context: PanelContext
+    position: str = "main"
+    weight: int = 100
+
+
+@dataclass(frozen=True)
+class OverviewLink:
+    """A button at the top of the mission overview, to a page under ``/missions/<code>/``."""
+
+    label: Any
+    url_name: str
+    weight: int = 100
+
+
+POSITIONS = ("alerts", "summary", "main")
+
+
+class Registry:
+    def __init__(self) -> None:
+        self.sections: dict[str, NavSection] = {}
+        self.panels: dict[str, OverviewPanel] = {}
+        self.links: dict[str, OverviewLink] = {}
+
+    def section(self, key: str, title: Any, weight: int = 100) -> NavSection:
+        """The menu section ``key``, created on first use (an app may add to another's)."""
+        if key not in self.sections:
+            self.sections[key] = NavSection(key, title, weight)
+        return self.sections[key]
+
+    def add_nav_items(self, key: str, *items: NavItem) -> None:
+        if key not in self.sections:
+            raise KeyError(f"No navigation section {key!r}: register it with section() first.")
+        known = {i.url_name for i in self.sections[key].items}
+        self.sections[key].items.extend(i for i in items if i.url_name not in known)
+
+    def add_panel(self, panel: OverviewPanel) -> None:
+        if panel.position not in POSITIONS:
+            raise ValueError(f"Panel position must be one of {POSITIONS}, not {panel.position!r}.")
+        self.panels[panel.key] = panel
+
+    def add_link(self, link: OverviewLink) -> None:
+        self.links[link.url_name] = link
+
+    def navigation(self) -> list[NavSection]:
+        ordered = sorted(self.sections.values(), key=lambda s: s.weight)
+        return [
+            NavSection(s.key, s.title, s.weight, sorted(s.items, key=lambda i: i.weight))
+            for s in ordered
+        ]
+
+    def mission_pages(self) -> set[str]:
+        return {i.url_name for s in self.sections.values() for i in s.items if i.mission_page}
+
+    def overview_panels(self, position: str) -> list[OverviewPanel]:
+        return sorted(
+            (p for p in self.panels.values() if p.position == position), key=lambda p: p.weight
+        )
+
+    def overview_links(self) -> list[OverviewLink]:
+        return sorted(self.links.values(), key=lambda link: link.weight)
+
+
+registry = Registry()

@@ -1,0 +1,1 @@
+"""Doctrine REST API: serializers, viewsets and the routes the site includes."""

@@ -1,0 +1,1 @@
+"""Forecasting REST API: serializers, viewsets and the routes the site includes."""

@@ -1,0 +1,1 @@
+"""Lifecycle REST API: serializers, viewsets and the routes the site includes."""

@@ -1,0 +1,1 @@
+"""Mandates REST API: serializers, viewsets and the routes the site includes."""

@@ -1,0 +1,1 @@
+"""Operations REST API: serializers, viewsets and the routes the site includes."""

@@ -1,0 +1,1 @@
+"""Principles REST API: serializers, viewsets and the routes the site includes."""

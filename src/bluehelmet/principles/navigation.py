@@ -1,0 +1,38 @@
+"""What the principles app adds to the shared pages.
+
+Its menu section and the consent-withdrawal warning on the mission overview.
+
+Registered from ``AppConfig.ready()`` (``core.registry``); ``core`` never imports this app.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from bluehelmet.core.registry import NavItem, OverviewPanel, registry
+from bluehelmet.principles.panels import consent_withdrawal_panel
+
+
+def register() -> None:
+    registry.section("principles", _("Principles (§3.1)"), weight=60)
+    registry.add_nav_items(
+        "principles",
+        NavItem(_("Principles dashboard"), "mission-principles", mission_page=True),
+        NavItem(_("Use-of-force review queue"), "reviewflag-queue"),
+        NavItem(_("Use-of-force reports"), "useofforcereport-list"),
+        NavItem(_("Protection threats"), "protectionthreat-list"),
+        NavItem(_("Protection alerts"), "protectionalert-list"),
+        NavItem(_("Parties"), "party-list"),
+        NavItem(_("Consent events"), "consentevent-list"),
+        NavItem(_("Violations"), "violation-list"),
+        NavItem(_("Responses to violations"), "violationresponse-list"),
+    )
+    registry.add_panel(
+        OverviewPanel(
+            "consent-withdrawal",
+            "principles/panels/consent_withdrawal.html",
+            consent_withdrawal_panel,
+            position="alerts",
+            weight=10,
+        )
+    )
