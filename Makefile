@@ -4,6 +4,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 PORT ?= 8000
+# Two workers (the machines have two cores); TEST_ARGS="-n 0 -k api" runs in one process.
+TEST_WORKERS ?= 2
 TEST_ARGS ?=
 BENCH_ARGS ?=
 JOC_BENCH_ARGS ?=
@@ -13,7 +15,7 @@ STAMP := $(VENV)/.bluehelmet-installed
 BLUEHELMET := $(BIN)/bluehelmet
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint lint-ruff lint-format lint-migrations format bench clean distclean
+.PHONY: help install run test lint lint-ruff lint-format lint-migrations lint-types lint-imports format bench clean distclean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -37,16 +39,22 @@ run: install ## migrate, load the demo if the database is empty, serve on 127.0.
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BLUEHELMET) runserver 127.0.0.1:$(PORT)
 
-test: install ## run the whole test suite (TEST_ARGS="-n 2 -k api" ... to narrow or parallelise)
-	$(BIN)/pytest $(TEST_ARGS)
+test: install ## run the whole test suite on TEST_WORKERS (2) workers (TEST_ARGS="-k api" to narrow)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(TEST_ARGS)
 
-lint: lint-ruff lint-format lint-migrations ## ruff lint and format check, migrations up to date
+lint: lint-ruff lint-format lint-migrations lint-types lint-imports ## ruff, format, migrations, mypy, import contracts
 
 lint-ruff: install
 	$(BIN)/ruff check .
 
 lint-format: install
 	$(BIN)/ruff format --check .
+
+lint-types: install ## mypy with the Django and DRF plugins
+	$(BIN)/mypy src
+
+lint-imports: install ## import-linter: core is a kernel, the apps form layers (pyproject.toml)
+	$(BIN)/lint-imports
 
 lint-migrations: install
 	$(BLUEHELMET) makemigrations --check --dry-run

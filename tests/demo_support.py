@@ -18,12 +18,10 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.test import override_settings
 
 from bluehelmet.core.models import Mission
 
 DEMO_PASSWORD = "demo-pass-1234"
-FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def run_demo(*args: str) -> tuple[str, str]:
@@ -49,7 +47,7 @@ def settle_deferred_constraints() -> None:
 @pytest.fixture(scope="module")
 def demo_built(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
     """Builds the demo; yields what the build printed (progress lines go to stderr)."""
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+    with django_db_blocker.unblock():
         previous = os.environ.get("BLUEHELMET_DEMO_PASSWORD")
         os.environ["BLUEHELMET_DEMO_PASSWORD"] = DEMO_PASSWORD
         block = transaction.atomic()

@@ -13,12 +13,6 @@ from django.test import Client
 from bluehelmet.core.models import Mission, OrgUnit, OrgUnitKind
 
 
-@pytest.fixture
-def fast_password_hasher(settings: Any) -> None:
-    """Users are created per test; the production hasher is deliberately slow."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def client_for(user: Any) -> Client:
     client = Client()
     client.force_login(user)

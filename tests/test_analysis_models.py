@@ -9,11 +9,11 @@ from django.test import override_settings
 from tests.analysis_support import D, actor, assessment, make_history
 from tests.operations_support import incident
 
-from bluehelmet.core.errors import ActionError
 from bluehelmet.analysis import actions as act
 from bluehelmet.analysis import linking
 from bluehelmet.analysis import models as am
 from bluehelmet.core.audit import log_action
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import AuditEntry
 from bluehelmet.core.permissions import Sensitivity
 from bluehelmet.principles.models import Party, PartyKind

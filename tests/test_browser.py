@@ -12,7 +12,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, skip_or_fail
 
 from bluehelmet.core.models import AdminArea, Mission, OrgUnit, OrgUnitKind
 
@@ -36,9 +36,10 @@ pytestmark = [
 
 @pytest.fixture
 def browser(live_server: Any) -> Any:
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api
+
     if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed at /usr/bin/chromium")
+        skip_or_fail("Chromium is not installed at /usr/bin/chromium")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS

@@ -42,11 +42,6 @@ MISSION_ROLES = [r["code"] for r in DEFAULT_ROLES if r["scope"] == "mission"]
 HQ_ROLES = [r["code"] for r in DEFAULT_ROLES if r["scope"] == "hq"]
 
 
-@pytest.fixture(autouse=True)
-def fast_hasher(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def run(*args: str) -> tuple[str, str]:
     out, err = StringIO(), StringIO()
     call_command("demo", *args, stdout=out, stderr=err)

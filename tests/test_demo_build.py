@@ -13,7 +13,7 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
-from tests.demo_support import DEMO_PASSWORD, FAST_HASHERS
+from tests.demo_support import DEMO_PASSWORD
 from tests.demo_support import run_demo as run
 
 from bluehelmet.core.models import AdminArea, Mission
@@ -23,11 +23,6 @@ from bluehelmet.mandates.models import DataSource, Mandate, Resolution
 
 MISSION_ROLES = [r["code"] for r in DEFAULT_ROLES if r["scope"] == "mission"]
 HQ_ROLES = [r["code"] for r in DEFAULT_ROLES if r["scope"] == "hq"]
-
-
-@pytest.fixture(autouse=True)
-def fast_hasher(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
 @pytest.fixture

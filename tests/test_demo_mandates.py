@@ -34,8 +34,7 @@ D = datetime.date
 
 
 @pytest.fixture(autouse=True)
-def fast_hasher(settings: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def demo_password(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BLUEHELMET_DEMO_PASSWORD", "demo-pass-1234")
 
 

@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.urls import Resolver404, include, path, resolve
+from django.urls import resolve
 from rest_framework.test import APIClient
+from tests.conftest import skip_or_fail
 
 from bluehelmet.core.models import AuditEntry
 from bluehelmet.doctrine import models as dm
@@ -36,7 +37,6 @@ ENDPOINTS = {
     "guidance-series": dm.GuidanceSeries,
     "glossary": dm.GlossaryTerm,
 }
-
 
 
 def _all_rows() -> list[Any]:
@@ -103,7 +103,7 @@ NON_TASK = re.compile(
 
 def _tamm_header() -> list[str]:
     if not TAMM_FILE.exists():
-        pytest.skip(f"{TAMM_FILE} not available")
+        skip_or_fail(f"{TAMM_FILE} not available")
     with TAMM_FILE.open(newline="", encoding="utf-8") as handle:
         return next(csv.reader(handle))
 
@@ -170,7 +170,7 @@ def _words(text: str) -> list[str]:
 def test_no_summary_copies_twelve_words_of_the_doctrine():
     """The project's rule: our words, never the doctrine's sentences."""
     if not DOCTRINE_FILE.exists():
-        pytest.skip(f"{DOCTRINE_FILE} not available")
+        skip_or_fail(f"{DOCTRINE_FILE} not available")
     run = 12
     doctrine = _words(DOCTRINE_FILE.read_text(encoding="utf-8"))
     runs = {tuple(doctrine[i : i + run]) for i in range(len(doctrine) - run + 1)}
@@ -186,7 +186,7 @@ def test_no_summary_copies_twelve_words_of_the_doctrine():
 
 def test_anti_copy_check_would_catch_a_copied_sentence():
     if not DOCTRINE_FILE.exists():
-        pytest.skip(f"{DOCTRINE_FILE} not available")
+        skip_or_fail(f"{DOCTRINE_FILE} not available")
     doctrine = " ".join(_words(DOCTRINE_FILE.read_text(encoding="utf-8")))
     copied = (
         "Impartiality is crucial to maintaining the consent and cooperation of the main parties"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from tests.conftest import skip_or_fail
 from tests.forecasting_support import demo_incidents
 
 from bluehelmet.core.models import Mission
@@ -36,7 +37,7 @@ def evaluate(*args: str) -> dict:
 @pytest.fixture
 def car() -> Mission:
     if not GED.is_file():
-        pytest.skip(f"{GED} is not there")
+        skip_or_fail(f"{GED} is not there")
     report = import_ged(GED, mission_code="MINUSCA", create_missions=True)
     assert report.counts["incidents created"] == 1848
     return Mission.objects.get(code="MINUSCA")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from tests.conftest import skip_or_fail
 
 from bluehelmet.core import models as core
 from bluehelmet.doctrine.models import TaskType
@@ -24,7 +25,11 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "peacekeeping"
 TAMM = DATA / "tamm_v2_1_mission_month.csv"
 STRENGTH = DATA / "personnel_shortfall_mission_month.csv"
 
-pytestmark = pytest.mark.skipif(not TAMM.exists(), reason="../shared/data is not present")
+
+@pytest.fixture(autouse=True)
+def shared_data() -> None:
+    if not TAMM.exists():
+        skip_or_fail(f"{TAMM} is not there")
 
 
 def _tamm_rows() -> dict[str, list[dict[str, str]]]:

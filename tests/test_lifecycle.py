@@ -7,8 +7,9 @@ import datetime
 import pytest
 from rest_framework.test import APIClient
 
-from bluehelmet.core.errors import ActionError
 from bluehelmet.core import models as m
+from bluehelmet.core.errors import ActionError
+from bluehelmet.core.phases import Phase
 from bluehelmet.lifecycle.actions import (
     TransitionErrorCode,
     do_transition_mission_phase,
@@ -16,7 +17,6 @@ from bluehelmet.lifecycle.actions import (
 from bluehelmet.lifecycle.clock import deployment_clock
 from bluehelmet.lifecycle.gates import check_gates
 from bluehelmet.lifecycle.models import MilestoneKind, PhaseTransition, StartUpMilestone
-from bluehelmet.core.phases import Phase
 
 D = datetime.date
 JAN_20 = D(2025, 1, 20)

@@ -7,8 +7,8 @@ import datetime
 import pytest
 from rest_framework.test import APIClient
 
-from bluehelmet.core.errors import ActionError
 from bluehelmet.core import models as core
+from bluehelmet.core.errors import ActionError
 from bluehelmet.doctrine.models import TaskType
 from bluehelmet.lifecycle.actions import do_transition_mission_phase
 from bluehelmet.mandates.actions import MandateErrorCode, do_change_mandate

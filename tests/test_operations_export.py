@@ -16,8 +16,8 @@ from tests.operations_support import at, incident
 
 from bluehelmet.core.models import AuditAction, AuditEntry
 from bluehelmet.core.permissions import Sensitivity
-from bluehelmet.interop.exporters.incidents import COLUMNS, write
 from bluehelmet.interop.importers.hxl import import_hxl
+from bluehelmet.operations.export import COLUMNS, write
 from bluehelmet.operations.models import Incident, IncidentSource
 
 SENSITIVE = {c.name for c in COLUMNS if c.sensitive}

@@ -13,6 +13,7 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count, Sum
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.conftest import skip_or_fail
 
 from bluehelmet.core.models import AuditEntry, Mission
 from bluehelmet.interop.importers import incidents as machinery
@@ -27,7 +28,14 @@ GED = Path(__file__).resolve().parents[2] / "shared" / "data" / "ucdp"
 GED = GED / "ged_v23_1_central_african_republic.csv"
 ACLED = Path(__file__).resolve().parent / "fixtures" / "acled_sample.csv"
 
-needs_ged = pytest.mark.skipif(not GED.exists(), reason="../shared/data is not present")
+needs_ged = pytest.mark.usefixtures("ged_file")
+
+
+@pytest.fixture
+def ged_file() -> Path:
+    if not GED.exists():
+        skip_or_fail(f"{GED} is not there")
+    return GED
 
 
 def ged_rows() -> list[dict[str, str]]:

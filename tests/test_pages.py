@@ -38,8 +38,6 @@ from bluehelmet.core.models import (
 from bluehelmet.core.permissions import Sensitivity
 from bluehelmet.core.phases import Phase
 
-pytestmark = pytest.mark.usefixtures("fast_password_hasher")
-
 SQUARE = {"type": "Polygon", "coordinates": [[[20, 4], [22, 4], [22, 6], [20, 6], [20, 4]]]}
 
 

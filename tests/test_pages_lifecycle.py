@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-import pytest
 from django.urls import reverse
 from tests.pages_support import client_for
 
@@ -18,11 +17,8 @@ from bluehelmet.core.models import (
     Mission,
     SofaStatus,
 )
-from bluehelmet.lifecycle.models import MilestoneKind, PhaseTransition, StartUpMilestone
 from bluehelmet.core.phases import Phase
-
-pytestmark = pytest.mark.usefixtures("fast_password_hasher")
-
+from bluehelmet.lifecycle.models import MilestoneKind, PhaseTransition, StartUpMilestone
 
 # --- lifecycle -------------------------------------------------------------------------------
 

@@ -34,11 +34,6 @@ from bluehelmet.mandates.models import (
 D = datetime.date
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hasher(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def client_for(user: Any) -> Client:
     client = Client()
     client.force_login(user)
@@ -110,7 +105,7 @@ def test_doctrine_entry_pages_show_citation_and_uses(users: dict[str, Any]) -> N
     consent = client.get(reverse("principle-detail", kwargs={"code": "consent"}))
     assert consent.status_code == 200
     assert "Capstone §3.1" in consent.content.decode()
-    assert "Principles dashboard (planned)" in consent.content.decode()
+    assert "Principles dashboard: consent, impartiality" in consent.content.decode()
     poc = TaskType.objects.get(tamm_flag="prociv")
     page = client.get(reverse("tasktype-detail", kwargs={"code": poc.code})).content.decode()
     assert poc.citation in page and "prociv" in page and "1674" in page

@@ -20,13 +20,13 @@ from django.urls import reverse
 from tests.operations_support import at, incident
 
 from bluehelmet.core.permissions import Sensitivity
+from bluehelmet.interop.models import ImportJob
 from bluehelmet.operations.models import (
     Crisis,
     CrisisLogEntry,
     CrisisStatus,
     CrisisTask,
     FlashReport,
-    ImportJob,
     Incident,
     IncidentVerification,
     SituationReport,

@@ -155,7 +155,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-# Incident files uploaded on the import page (operations.views.imports); kept under DATA_DIR.
+# Incident files uploaded on the import page (interop.views); kept under DATA_DIR.
 IMPORT_UPLOAD_MAX_BYTES = int(os.environ.get("IMPORT_UPLOAD_MAX_BYTES", 200 * 1024 * 1024))
 
 # Background work (page imports) goes through a database-backed queue: `bluehelmet db_worker`

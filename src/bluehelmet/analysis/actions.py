@@ -22,6 +22,7 @@ from bluehelmet.core.context import single_audit_entry
 from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission
 from bluehelmet.core.permissions import Action, Sensitivity, require, user_can
+from bluehelmet.core.types import Actor
 from bluehelmet.operations.models import Incident
 
 
@@ -38,7 +39,7 @@ def _user_or_none(user: Any) -> Any:
 # -- actor links ----------------------------------------------------------------------------
 
 
-def do_link_actor_incidents(mission: Mission, *, acting_user: Any) -> linking.LinkResult:
+def do_link_actor_incidents(mission: Mission, *, acting_user: Actor) -> linking.LinkResult:
     """Recompute which incidents name which actor, for the whole mission (one audit row)."""
     require(acting_user, Action.CHANGE, mission.pk, Sensitivity.UNCLASSIFIED)
     with transaction.atomic(), single_audit_entry():
@@ -95,7 +96,7 @@ def citation_errors(
 
 
 def do_set_threat_assessment_citations(
-    assessment: ThreatAssessment, incidents: Iterable[Incident], *, acting_user: Any
+    assessment: ThreatAssessment, incidents: Iterable[Incident], *, acting_user: Actor
 ) -> ThreatAssessment:
     """Replace the incidents an assessment cites (drafts only; one audit row if changed)."""
     require(acting_user, Action.CHANGE, assessment.mission_id, assessment.sensitivity)
@@ -126,7 +127,7 @@ def do_set_threat_assessment_citations(
 
 
 def _transition(
-    assessment: ThreatAssessment, verb: str, acting_user: Any, **changes: Any
+    assessment: ThreatAssessment, verb: str, acting_user: Actor, **changes: Any
 ) -> ThreatAssessment:
     with transaction.atomic(), single_audit_entry():
         locked = ThreatAssessment.objects.select_for_update().get(pk=assessment.pk)
@@ -157,7 +158,7 @@ def submission_errors(assessment: ThreatAssessment) -> list[str]:
 
 
 def do_submit_threat_assessment(
-    assessment: ThreatAssessment, *, acting_user: Any
+    assessment: ThreatAssessment, *, acting_user: Actor
 ) -> ThreatAssessment:
     """Draft -> in review, once it has its narrative, worst case and citations."""
     require(acting_user, Action.CHANGE, assessment.mission_id, assessment.sensitivity)
@@ -175,7 +176,7 @@ def do_submit_threat_assessment(
     )
 
 
-def _reviewable(assessment: ThreatAssessment, acting_user: Any) -> None:
+def _reviewable(assessment: ThreatAssessment, acting_user: Actor) -> None:
     require(acting_user, Action.CHANGE, assessment.mission_id, assessment.sensitivity)
     if assessment.status != AssessmentStatus.IN_REVIEW:
         raise ActionError(
@@ -189,7 +190,7 @@ def _reviewable(assessment: ThreatAssessment, acting_user: Any) -> None:
 
 
 def do_approve_threat_assessment(
-    assessment: ThreatAssessment, *, acting_user: Any, reason: str = ""
+    assessment: ThreatAssessment, *, acting_user: Actor, reason: str = ""
 ) -> ThreatAssessment:
     """In review -> approved by a reviewer other than the author, with an optional note."""
     _reviewable(assessment, acting_user)
@@ -205,7 +206,7 @@ def do_approve_threat_assessment(
 
 
 def do_return_threat_assessment(
-    assessment: ThreatAssessment, *, acting_user: Any, reason: str
+    assessment: ThreatAssessment, *, acting_user: Actor, reason: str
 ) -> ThreatAssessment:
     """In review -> back to draft, always with the reason the author is to act on."""
     _reviewable(assessment, acting_user)

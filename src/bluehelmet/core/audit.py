@@ -11,6 +11,7 @@ from django.db import models
 from bluehelmet.core.context import current_actor
 from bluehelmet.core.models.audit import AuditAction, AuditEntry
 from bluehelmet.core.permissions import Sensitivity
+from bluehelmet.core.types import Actor
 
 
 def _actor_fields(user: Any) -> dict[str, Any]:
@@ -68,7 +69,7 @@ def log_action(
     verb: str,
     instance: models.Model,
     *,
-    acting_user: Any,
+    acting_user: Actor,
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
     note: str = "",

@@ -14,6 +14,8 @@ from __future__ import annotations
 import enum
 from typing import Any
 
+from django.utils.functional import Promise
+
 
 class ErrorCode(enum.StrEnum):
     """Codes every app uses with one meaning; any other code is a 400 (bad request)."""
@@ -37,7 +39,7 @@ class ActionError(Exception):
     """A domain action refused: ``code`` (an app's enum member or a shared code), ``message``
     (translated, for people), ``details`` (JSON-ready extras merged into the API body)."""
 
-    def __init__(self, code: str, message: str, **details: Any) -> None:
+    def __init__(self, code: str, message: str | Promise, **details: Any) -> None:
         super().__init__(message)
         self.code = code
         self.message = str(message)

@@ -22,7 +22,12 @@ class Use:
     query: dict[str, str] = field(default_factory=dict)
 
 
-PLANNED_PRINCIPLES = Use(_("Principles dashboard (planned)"))
+PRINCIPLES = Use(
+    _("Principles dashboard: consent, impartiality, use of force (§3.1)"),
+    "mission-principles",
+    True,
+)
+FORCE_REVIEW = Use(_("Use-of-force review queue"), "reviewflag-queue")
 MANDATE = Use(_("Mandate page: Chapter VII and 'all necessary means'"), "mission-mandate", True)
 STRENGTH = Use(_("Strength and mandate-resource gap (§4.2)"), "mission-strength", True)
 LIFECYCLE = Use(_("Lifecycle page of the current mission"), "mission-lifecycle", True)
@@ -45,14 +50,14 @@ TAXONOMY_OF_FUNCTION = Use(
 
 APPLIED: dict[tuple[str, str], list[Use]] = {
     ("principles", "consent"): [
-        PLANNED_PRINCIPLES,
+        PRINCIPLES,
         Use(_("Mission overview: SOFA/SOMA status"), "mission-detail", True),
     ],
-    ("principles", "impartiality"): [PLANNED_PRINCIPLES],
-    ("principles", "non-use-of-force"): [PLANNED_PRINCIPLES, MANDATE],
-    ("principles", "legitimacy"): [PLANNED_PRINCIPLES, CONSULTATIONS],
-    ("principles", "credibility"): [PLANNED_PRINCIPLES, STRENGTH],
-    ("principles", "national-local-ownership"): [PLANNED_PRINCIPLES, LIFECYCLE],
+    ("principles", "impartiality"): [PRINCIPLES],
+    ("principles", "non-use-of-force"): [PRINCIPLES, FORCE_REVIEW, MANDATE],
+    ("principles", "legitimacy"): [PRINCIPLES, CONSULTATIONS],
+    ("principles", "credibility"): [PRINCIPLES, STRENGTH],
+    ("principles", "national-local-ownership"): [PRINCIPLES, LIFECYCLE],
     ("core-functions", "*"): [
         TAXONOMY_OF_FUNCTION,
         Use(_("Mandate page"), "mission-mandate", True),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import enum
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -23,11 +23,14 @@ from bluehelmet.core.context import single_audit_entry
 from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission
 from bluehelmet.core.permissions import Action, Sensitivity, user_can
-from bluehelmet.forecasting.backtest import MAX_HORIZON, BacktestError
+from bluehelmet.core.types import Actor, recorded
+from bluehelmet.forecasting.limits import MAX_HORIZON, BacktestError
 from bluehelmet.forecasting.loading import last_incident_month, load_panel
 from bluehelmet.forecasting.models import Forecast, ForecastRun, RunStatus
 from bluehelmet.forecasting.panel import PanelError, Unit, month_index, month_start
-from bluehelmet.forecasting.pipeline import RunResult, Step, forecast_ahead
+
+if TYPE_CHECKING:  # the pipeline loads numpy and scikit-learn: only when a run computes
+    from bluehelmet.forecasting.pipeline import RunResult, Step
 
 
 class ForecastErrorCode(enum.StrEnum):
@@ -60,7 +63,7 @@ def parse_unit(text: str) -> Unit:
         raise ActionError(ForecastErrorCode.INVALID, str(exc)) from exc
 
 
-def _check(mission: Mission, months: int, acting_user: Any) -> None:
+def _check(mission: Mission, months: int, acting_user: Actor) -> None:
     if not may_run(acting_user, mission):
         raise ActionError(
             ForecastErrorCode.FORBIDDEN,
@@ -75,6 +78,8 @@ def _check(mission: Mission, months: int, acting_user: Any) -> None:
 
 def compute(mission: Mission, unit: Unit, origin: int, months: int, step: Step) -> RunResult:
     try:
+        from bluehelmet.forecasting.pipeline import forecast_ahead
+
         panel = load_panel(mission, unit, until=origin)
         return forecast_ahead(panel, origin, months, on_step=step)
     except (PanelError, BacktestError) as exc:
@@ -85,7 +90,7 @@ def do_run_forecast(
     mission: Mission,
     unit: str | Unit,
     *,
-    acting_user: Any,
+    acting_user: Actor,
     months: int = 3,
     origin: int | None = None,
     run: ForecastRun | None = None,
@@ -119,14 +124,14 @@ def _store(
     unit: Unit,
     result: RunResult,
     run: ForecastRun | None,
-    acting_user: Any,
+    acting_user: Actor,
     started_at: datetime.datetime,
     began: float,
 ) -> ForecastRun:
     user = acting_user if getattr(acting_user, "is_authenticated", False) else None
     with transaction.atomic(), single_audit_entry():
         if run is None:
-            run = ForecastRun(mission=mission, created_by=user)
+            run = ForecastRun(mission=mission, created_by=recorded(user))
         else:
             run = ForecastRun.objects.select_for_update().get(pk=run.pk)
         before = run.snapshot() if run.pk else None

@@ -21,7 +21,6 @@ squared error on log(1 + fatalities). Lower is better except for average precisi
 
 from __future__ import annotations
 
-import enum
 import itertools
 import time
 from collections.abc import Callable
@@ -29,31 +28,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sklearn.metrics import average_precision_score
 
 from bluehelmet.forecasting.features import build_features, targets
+from bluehelmet.forecasting.limits import (
+    MAX_HORIZON,
+    METHODS,
+    MIN_HISTORY,
+    TRAIN_WINDOW,
+    BacktestError,
+    BacktestErrorCode,
+)
 from bluehelmet.forecasting.model import Forecaster, ModelParams, one_thread
 from bluehelmet.forecasting.panel import Panel, month_label
 
-MIN_HISTORY = 24  # months of panel before the first origin
-TRAIN_WINDOW = 120  # months of training rows before each origin (ten years)
-MAX_HORIZON = 12
-METHODS = ("model", "persistence", "climatology")
 Progress = Callable[[int, int], None]
-
-
-class BacktestErrorCode(enum.StrEnum):
-    BAD_HORIZON = "bad_horizon"
-    BAD_WINDOW = "bad_window"
-    NO_DATA = "no_data"
-    TOO_LITTLE_HISTORY = "too_little_history"
-
-
-class BacktestError(ValueError):
-    def __init__(self, code: BacktestErrorCode, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 @dataclass
@@ -77,6 +65,8 @@ def score(
     """Brier, average precision (None without a fatal month), MSE on log(1 + fatalities)."""
     if len(fatal) == 0:
         return Scores(float("nan"), None, float("nan"))
+    from sklearn.metrics import average_precision_score  # loads scipy: only when scoring
+
     ap = float(average_precision_score(fatal, probability)) if fatal.sum() > 0 else None
     return Scores(
         brier=float(np.mean((probability - fatal) ** 2)),

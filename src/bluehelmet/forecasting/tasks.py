@@ -19,6 +19,7 @@ from django_tasks import task
 from bluehelmet.core.context import acting_as
 from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission
+from bluehelmet.core.types import Actor, recorded
 from bluehelmet.forecasting.actions import (
     ForecastErrorCode,
     do_run_forecast,
@@ -55,7 +56,7 @@ def run_forecast(run_id: int) -> dict[str, Any]:
     return {"run": run.pk, "status": run.status}
 
 
-def start_run(mission: Mission, unit: str, *, acting_user: Any, months: int = 3) -> ForecastRun:
+def start_run(mission: Mission, unit: str, *, acting_user: Actor, months: int = 3) -> ForecastRun:
     """Queue a run (refused with ``ActionError`` for a role that may not run forecasts)."""
     if not may_run(acting_user, mission):
         raise ActionError(
@@ -68,7 +69,7 @@ def start_run(mission: Mission, unit: str, *, acting_user: Any, months: int = 3)
             mission=mission,
             unit=parsed.code,
             horizon_max=months,
-            created_by=acting_user if getattr(acting_user, "is_authenticated", False) else None,
+            created_by=recorded(acting_user),
         )
     try:
         result = run_forecast.enqueue(run.pk)

@@ -26,7 +26,7 @@ from bluehelmet.core.permissions import Action, Sensitivity, user_can
 from bluehelmet.core.views.current import set_current_mission
 from bluehelmet.core.views.missions import get_mission
 from bluehelmet.forecasting.actions import may_run, parse_unit
-from bluehelmet.forecasting.backtest import MAX_HORIZON, METHODS
+from bluehelmet.forecasting.limits import MAX_HORIZON, METHODS
 from bluehelmet.forecasting.models import Forecast, ForecastRun, RunStatus
 from bluehelmet.forecasting.panel import PanelError, Unit
 from bluehelmet.forecasting.tasks import active_run, start_run

@@ -6,3 +6,8 @@ class InteropConfig(AppConfig):
     name = "bluehelmet.interop"
     label = "interop"
     verbose_name = _("Interoperability: importers and exporters")
+
+    def ready(self) -> None:
+        from bluehelmet.interop import navigation
+
+        navigation.register()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-from typing import Any
 
 import django.dispatch
 from django.db import transaction
@@ -17,6 +16,7 @@ from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission, MissionStatus
 from bluehelmet.core.permissions import Action, user_can
 from bluehelmet.core.phases import ALLOWED, Phase
+from bluehelmet.core.types import Actor, recorded
 from bluehelmet.lifecycle.gates import GateCheck, check_gates
 from bluehelmet.lifecycle.models import PhaseTransition
 
@@ -59,7 +59,7 @@ def do_transition_mission_phase(
     mission: Mission,
     to_phase: str,
     *,
-    acting_user: Any,
+    acting_user: Actor,
     effective_on: datetime.date | None = None,
     override_reason: str = "",
 ) -> PhaseTransition:
@@ -94,7 +94,7 @@ def do_transition_mission_phase(
 def _record_transition(
     mission: Mission,
     to_phase: str,
-    acting_user: Any,
+    acting_user: Actor,
     effective_on: datetime.date,
     checks: list[GateCheck],
     override_reason: str,
@@ -107,7 +107,7 @@ def _record_transition(
             from_phase=mission.phase,
             to_phase=to_phase,
             effective_on=effective_on,
-            decided_by=acting_user if getattr(acting_user, "pk", None) else None,
+            decided_by=recorded(acting_user),
             gate_report=[c.as_dict() for c in checks],
             overridden=bool(override_reason),
             override_reason=override_reason,

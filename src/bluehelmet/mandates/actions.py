@@ -15,6 +15,7 @@ from bluehelmet.core.context import single_audit_entry
 from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission
 from bluehelmet.core.permissions import Action, user_can
+from bluehelmet.core.types import Actor
 from bluehelmet.doctrine.models import TaskType
 from bluehelmet.mandates.consultations import open_consultation, trigger_for_mandate
 from bluehelmet.mandates.models import DataSource, Mandate, MandatedTask, Resolution
@@ -63,7 +64,7 @@ def do_change_mandate(
     mission: Mission,
     resolution: Resolution | None,
     *,
-    acting_user: Any,
+    acting_user: Actor,
     effective_from: datetime.date,
     task_codes: Iterable[str],
     chapter_vii: bool | None = None,

@@ -20,6 +20,7 @@ from bluehelmet.core.context import single_audit_entry
 from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission, OrgUnit
 from bluehelmet.core.permissions import Action, Sensitivity, require, user_can
+from bluehelmet.core.types import Actor, recorded
 from bluehelmet.operations.models import (
     Crisis,
     CrisisLogEntry,
@@ -43,7 +44,7 @@ class OperationsErrorCode(enum.StrEnum):
 
 
 def do_record_verification(
-    incident: Incident, status: str, *, acting_user: Any, note: str = ""
+    incident: Incident, status: str, *, acting_user: Actor, note: str = ""
 ) -> IncidentVerification:
     """Move an incident to a verification status and keep the step in its history."""
     require(acting_user, Action.CHANGE, incident.mission_id, incident.sensitivity)
@@ -58,7 +59,7 @@ def do_record_verification(
             status=status,
             previous_status=incident.verification_status,
             note=note,
-            by=acting_user if getattr(acting_user, "is_authenticated", False) else None,
+            by=recorded(acting_user),
         )
         incident.verification_status = status
         incident.save(update_fields=["verification_status", "updated_at"])
@@ -95,7 +96,7 @@ def situation_incidents(report: SituationReport, user: Any) -> Any:
     return queryset.restrict(user) if user is not None else queryset
 
 
-def do_compile_situation_report(report: SituationReport, *, acting_user: Any) -> int:
+def do_compile_situation_report(report: SituationReport, *, acting_user: Actor) -> int:
     """Fill a draft SITREP with the period's incidents; returns how many it holds."""
     require(acting_user, Action.CHANGE, report.mission_id, report.sensitivity)
     if report.status != ReportStatus.DRAFT:
@@ -116,7 +117,7 @@ def do_compile_situation_report(report: SituationReport, *, acting_user: Any) ->
     return len(ids)
 
 
-def do_publish_situation_report(report: SituationReport, *, acting_user: Any) -> SituationReport:
+def do_publish_situation_report(report: SituationReport, *, acting_user: Actor) -> SituationReport:
     """Publish a draft SITREP. Its classification must cover every incident it includes."""
     require(acting_user, Action.CHANGE, report.mission_id, report.sensitivity)
     if report.status != ReportStatus.DRAFT:
@@ -132,9 +133,7 @@ def do_publish_situation_report(report: SituationReport, *, acting_user: Any) ->
         before = report.snapshot()
         report.status = ReportStatus.PUBLISHED
         report.published_at = timezone.now()
-        report.published_by = (
-            acting_user if getattr(acting_user, "is_authenticated", False) else None
-        )
+        report.published_by = recorded(acting_user)
         report.save()
         log_action(
             "publish_situation_report",
@@ -146,7 +145,7 @@ def do_publish_situation_report(report: SituationReport, *, acting_user: Any) ->
     return report
 
 
-def do_issue_flash_report(flash: FlashReport, *, acting_user: Any) -> FlashReport:
+def do_issue_flash_report(flash: FlashReport, *, acting_user: Actor) -> FlashReport:
     require(acting_user, Action.CHANGE, flash.mission_id, flash.sensitivity)
     if flash.status != FlashStatus.DRAFT:
         raise ActionError(OperationsErrorCode.WRONG_STATE, _("Already issued."))
@@ -168,7 +167,7 @@ def do_open_crisis(
     mission: Mission,
     title: str,
     *,
-    acting_user: Any,
+    acting_user: Actor,
     description: str = "",
     sensitivity: int = Sensitivity.UNCLASSIFIED,
     opened_at: datetime.datetime | None = None,
@@ -195,7 +194,7 @@ def do_open_crisis(
     return crisis
 
 
-def do_close_crisis(crisis: Crisis, *, acting_user: Any, summary: str = "") -> Crisis:
+def do_close_crisis(crisis: Crisis, *, acting_user: Actor, summary: str = "") -> Crisis:
     """Close a crisis; open tasks are named in the closing log entry."""
     require(acting_user, Action.CHANGE, crisis.mission_id, crisis.sensitivity)
     if crisis.status != CrisisStatus.OPEN:

@@ -1,5 +1,5 @@
 """Page forms of the Joint Operations Centre (Capstone §7.2): incidents and their sources,
-situation and flash reports, crises with their log and tasks, the COP filters and the upload.
+situation and flash reports, crises with their log and tasks, the COP filters.
 
 Record forms build on ``ScopedModelForm`` (missions, related records and sensitivity limited by
 the user's grants); state changes (verify, compile, publish, issue, open, close) go through the
@@ -8,24 +8,15 @@ the user's grants); state changes (verify, compile, publish, issue, open, close)
 
 from __future__ import annotations
 
-from pathlib import PurePath
 from typing import Any
 
 from django import forms
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.forms import DateInput, ScopedModelForm
 from bluehelmet.core.models import Mission, Post
 from bluehelmet.core.permissions import Action, Sensitivity, grants_for
 from bluehelmet.operations import models as m
-
-ALLOWED_EXTENSIONS = (".csv", ".txt")
-
-
-def upload_limit() -> int:
-    return int(getattr(settings, "IMPORT_UPLOAD_MAX_BYTES", 200 * 1024 * 1024))
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -188,45 +179,6 @@ class CrisisTaskForm(forms.ModelForm):
 
 class TaskStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=m.TaskStatus.choices)
-
-
-class ImportForm(forms.Form):
-    """A GED, ACLED or HXL file for the mission; checked here for type and size only (the
-    importer reports bad rows with their line)."""
-
-    kind = forms.ChoiceField(label=_("Format"), choices=m.ImportKind.choices)
-    file = forms.FileField(label=_("File"))
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["file"].help_text = _("UTF-8 CSV (.csv), at most %(size)s.") % {
-            "size": filesizeformat(upload_limit())
-        }
-
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        limit = upload_limit()
-        if PurePath(upload.name).suffix.lower() not in ALLOWED_EXTENSIONS:
-            raise forms.ValidationError(
-                _("%(name)s is not a CSV file: upload a .csv export.") % {"name": upload.name}
-            )
-        if upload.size > limit:
-            raise forms.ValidationError(
-                _("The file is %(size)s; the limit is %(limit)s.")
-                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
-            )
-        head = next(upload.chunks(8192), b"")
-        try:
-            head.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            if exc.start < len(head) - 4:  # not merely a character cut at the chunk's end
-                raise forms.ValidationError(
-                    _("The file is not UTF-8 text: export it as a UTF-8 CSV.")
-                ) from exc
-        if b"\x00" in head:
-            raise forms.ValidationError(_("The file is not text: upload a CSV export."))
-        upload.seek(0)
-        return upload
 
 
 # -- the common operating picture's filters --------------------------------------------------

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from bluehelmet.core.permissions import Action
 from bluehelmet.core.registry import NavItem, registry
 
 
@@ -23,11 +22,4 @@ def register() -> None:
         NavItem(_("Flash reports"), "flashreport-list", weight=40),
         NavItem(_("Crises"), "crisis-list", weight=50),
         NavItem(_("Information sources"), "incidentsource-list", weight=60),
-        NavItem(
-            _("Import incidents"),
-            "mission-incident-import",
-            mission_page=True,
-            needs=Action.ADD,
-            weight=70,
-        ),
     )

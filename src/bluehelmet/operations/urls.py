@@ -1,7 +1,7 @@
 """JOC pages (Capstone §7.2), included at the site root by ``core.urls``.
 
-Mission pages live under ``missions/<code>/`` (the common operating picture and its data, the
-import page); records follow the ``<model_name>-list/-add/-detail/-edit/-delete`` naming so
+Mission pages live under ``missions/<code>/`` (the common operating picture and its data);
+records follow the ``<model_name>-list/-add/-detail/-edit/-delete`` naming so
 ``tables.object_url`` links any JOC record to its page.
 """
 
@@ -11,7 +11,7 @@ from typing import Any
 
 from django.urls import URLPattern, path
 
-from bluehelmet.operations.views import cop, crises, imports, incidents, reports
+from bluehelmet.operations.views import cop, crises, incidents, reports
 
 
 def records(
@@ -40,16 +40,6 @@ mission_pages: list[URLPattern] = [
         f"{MISSION}/cop/timeline.json", cop.CopTimelineView.as_view(), name="mission-cop-timeline"
     ),
     path(f"{MISSION}/cop/list/", cop.CopListView.as_view(), name="mission-cop-list"),
-    path(
-        f"{MISSION}/incidents/import/",
-        imports.ImportPageView.as_view(),
-        name="mission-incident-import",
-    ),
-    path(
-        f"{MISSION}/incidents/import/<int:pk>/",
-        imports.ImportJobView.as_view(),
-        name="mission-incident-import-job",
-    ),
 ]
 
 incident_pages = [

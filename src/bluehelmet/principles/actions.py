@@ -19,6 +19,7 @@ from bluehelmet.core.context import single_audit_entry
 from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission
 from bluehelmet.core.permissions import Action, Sensitivity, require
+from bluehelmet.core.types import Actor, recorded
 from bluehelmet.principles.models import (
     ConsentAssessment,
     ConsentEvent,
@@ -38,11 +39,7 @@ class PrinciplesErrorCode(enum.StrEnum):
     INVALID = "invalid"
 
 
-def _user_or_none(user: Any) -> Any:
-    return user if getattr(user, "is_authenticated", False) else None
-
-
-def do_review_use_of_force_report(report: UseOfForceReport, *, acting_user: Any) -> list[Any]:
+def do_review_use_of_force_report(report: UseOfForceReport, *, acting_user: Actor) -> list[Any]:
     """Run the §3.1 rules; add a flag for each new rule tripped; an open flag whose rule no
     longer trips (the report was corrected) is marked 'no longer applies'."""
     require(acting_user, Action.CHANGE, report.mission_id, report.sensitivity)
@@ -88,7 +85,7 @@ def do_review_use_of_force_report(report: UseOfForceReport, *, acting_user: Any)
 
 
 def do_close_review_flag(
-    flag: ReviewFlag, *, decision: str, reason: str, acting_user: Any
+    flag: ReviewFlag, *, decision: str, reason: str, acting_user: Actor
 ) -> ReviewFlag:
     """A reviewer upholds or dismisses a flag, always with a reason (Capstone §3.1)."""
     require(acting_user, Action.CHANGE, flag.mission_id, flag.sensitivity)
@@ -104,7 +101,7 @@ def do_close_review_flag(
         before = flag.snapshot()
         flag.status = decision
         flag.decision_reason = reason.strip()
-        flag.decided_by = _user_or_none(acting_user)
+        flag.decided_by = recorded(acting_user)
         flag.decided_at = timezone.now()
         flag.save()
         log_action(
@@ -116,7 +113,7 @@ def do_close_review_flag(
 def do_assess_consent(
     mission: Mission,
     *,
-    acting_user: Any,
+    acting_user: Actor,
     as_of: datetime.date | None = None,
     window_days: int = consent_rules.WINDOW_DAYS,
 ) -> list[ConsentAssessment]:
@@ -163,7 +160,7 @@ def do_record_alert_response(
     alert: ProtectionAlert,
     *,
     response_kind: str,
-    acting_user: Any,
+    acting_user: Actor,
     responded_at: datetime.datetime | None = None,
     note: str = "",
 ) -> ProtectionAlert:

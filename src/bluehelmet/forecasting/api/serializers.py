@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from bluehelmet.core.api.serializers_base import MissionScopedSerializer
-from bluehelmet.forecasting.backtest import MAX_HORIZON
+from bluehelmet.forecasting.limits import MAX_HORIZON
 from bluehelmet.forecasting.models import Forecast, ForecastRun
 
 

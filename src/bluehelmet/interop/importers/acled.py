@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from bluehelmet.core.types import Actor
 from bluehelmet.interop.countries import iso3_for_name, iso3_for_numeric
 from bluehelmet.interop.importers.base import ImportReport
 from bluehelmet.interop.importers.incidents import (
@@ -141,7 +142,7 @@ def host_iso3(row: dict[str, Any]) -> str | None:
 def import_acled(
     path: Path,
     *,
-    acting_user: Any = None,
+    acting_user: Actor = None,
     show_progress: bool = False,
     create_missions: bool = False,
     mission_code: str | None = None,

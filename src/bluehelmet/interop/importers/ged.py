@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from bluehelmet.core.types import Actor
 from bluehelmet.interop.countries import iso3_for_gw, iso3_for_name
 from bluehelmet.interop.importers.base import ImportReport
 from bluehelmet.interop.importers.incidents import (
@@ -108,7 +109,7 @@ def host_iso3(row: dict[str, Any]) -> str | None:
 def import_ged(
     path: Path,
     *,
-    acting_user: Any = None,
+    acting_user: Actor = None,
     show_progress: bool = False,
     create_missions: bool = False,
     mission_code: str | None = None,

@@ -3,7 +3,7 @@
 Columns are found by hashtag, whatever their header text: ``#event+code`` (the idempotency
 key), ``#date+occurred``, the category as ``#event+type+code`` (ours) or as the ACLED pair
 ``#event+type`` / ``#event+type+sub``, ``#group+name+first`` / ``+second``, ``#affected+killed``
-and the other hashtags our HXL export writes (``interop.exporters.incidents.COLUMNS``).
+and the other hashtags our HXL export writes (``operations.export.COLUMNS``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 import hxl
 
-from bluehelmet.interop.exporters.incidents import COLUMNS
+from bluehelmet.core.types import Actor
 from bluehelmet.interop.importers.acled import AcledCategories
 from bluehelmet.interop.importers.base import ImportFailed, ImportReport, count_lines, progress
 from bluehelmet.interop.importers.incidents import (
@@ -28,6 +28,7 @@ from bluehelmet.interop.importers.incidents import (
     run_import,
     text,
 )
+from bluehelmet.operations.export import COLUMNS
 from bluehelmet.operations.models import Reliability
 
 DATASET = "hxl"
@@ -132,7 +133,7 @@ COUNTS = (
 def import_hxl(
     path: Path,
     *,
-    acting_user: Any = None,
+    acting_user: Actor = None,
     show_progress: bool = False,
     create_missions: bool = False,
     mission_code: str | None = None,

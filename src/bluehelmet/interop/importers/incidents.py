@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from bluehelmet.core.audit import log_action
 from bluehelmet.core.models import Mission
+from bluehelmet.core.types import Actor
 from bluehelmet.interop.countries import country_label
 from bluehelmet.interop.importers.base import (
     ImportFailed,
@@ -261,7 +262,7 @@ class IncidentWriter:
             names.update(fields)
         return sorted(names | {"import_hash", "h3_r5", "h3_r7"})
 
-    def finish(self, acting_user: Any) -> None:
+    def finish(self, acting_user: Actor) -> None:
         self.flush()
         counts = self.report.counts
         if counts["incidents created"] or counts["incidents updated"]:
@@ -301,7 +302,7 @@ def run_import(
     *,
     mission_code: str | None,
     create: bool,
-    acting_user: Any,
+    acting_user: Actor,
     on_progress: ProgressCallback | None = None,
     total: int = 0,
 ) -> ImportReport:
@@ -347,7 +348,7 @@ def import_csv_file(
     show_progress: bool,
     mission_code: str | None,
     create_missions: bool,
-    acting_user: Any,
+    acting_user: Actor,
     on_progress: ProgressCallback | None,
 ) -> ImportReport:
     """The whole of a CSV-based incident import: read, report progress, run, report."""

@@ -17,6 +17,7 @@ from django.db import transaction
 
 from bluehelmet.core.audit import log_action
 from bluehelmet.core.context import single_audit_entry
+from bluehelmet.core.types import Actor
 from bluehelmet.interop.countries import country_label, iso3_for_name
 from bluehelmet.interop.importers.base import (
     ImportReport,
@@ -61,7 +62,7 @@ def _parse(line: int, row: dict[str, str]) -> StrengthRow:
 def import_strength(
     path: Path,
     *,
-    acting_user: Any = None,
+    acting_user: Actor = None,
     show_progress: bool = False,
     create_missions: bool = True,
 ) -> ImportReport:
@@ -91,7 +92,7 @@ def import_strength(
 
 
 def _import_mission(
-    code: str, rows: list[StrengthRow], report: ImportReport, acting_user: Any, create: bool
+    code: str, rows: list[StrengthRow], report: ImportReport, acting_user: Actor, create: bool
 ) -> None:
     iso3 = iso3_for_name(rows[0].country) or "XXX"
     # A police component is a mark of multi-dimensional operations (Capstone §2.3); the file

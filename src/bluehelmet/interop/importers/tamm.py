@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import transaction
 
+from bluehelmet.core.types import Actor
 from bluehelmet.doctrine.catalogue import TAMM_TASK_COLUMNS
 from bluehelmet.doctrine.models import TaskType
 from bluehelmet.interop.countries import country_label, iso3_for_cow
@@ -150,7 +151,7 @@ def _read(
 def import_tamm(
     path: Path,
     *,
-    acting_user: Any = None,
+    acting_user: Actor = None,
     show_progress: bool = False,
     create_missions: bool = True,
 ) -> ImportReport:
@@ -175,7 +176,7 @@ def _import_mission(
     code: str,
     rows: list[MonthRow],
     report: ImportReport,
-    acting_user: Any,
+    acting_user: Actor,
     create: bool,
     multidimensional: set[str],
 ) -> None:
@@ -232,7 +233,9 @@ def _resolution(number: int, chapter_vii: bool) -> Resolution:
     return resolution
 
 
-def _create_version(mission: Any, version: Version, rows: list[MonthRow], acting_user: Any) -> None:
+def _create_version(
+    mission: Any, version: Version, rows: list[MonthRow], acting_user: Actor
+) -> None:
     numbers = version.resolution.resolutions
     resolutions = [_resolution(n, version.chapter_vii) for n in numbers]
     mandate = do_change_mandate(

@@ -18,8 +18,8 @@ from rest_framework.response import Response
 from bluehelmet.core.api.generic import BaseModelViewSet, BaseReadOnlyViewSet
 from bluehelmet.core.context import acting_as
 from bluehelmet.core.permissions import Action
-from bluehelmet.interop.exporters import incidents as exporter
 from bluehelmet.operations import actions as act
+from bluehelmet.operations import export as exporter
 from bluehelmet.operations import filtersets as fs
 from bluehelmet.operations import models as m
 from bluehelmet.operations.aggregate import AggregateError, Grouping, aggregate

@@ -16,7 +16,6 @@ from bluehelmet.operations.models.incidents import (
     LocationPrecision,
     VerificationStatus,
 )
-from bluehelmet.operations.models.jobs import ImportJob, ImportKind, JobStatus
 from bluehelmet.operations.models.reports import (
     FlashReport,
     FlashStatus,
@@ -43,13 +42,10 @@ __all__ = [
     "DatePrecision",
     "FlashReport",
     "FlashStatus",
-    "ImportJob",
-    "ImportKind",
     "Incident",
     "IncidentCategory",
     "IncidentSource",
     "IncidentVerification",
-    "JobStatus",
     "LocationPrecision",
     "LogEntryKind",
     "Reliability",

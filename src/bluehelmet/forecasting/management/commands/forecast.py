@@ -43,6 +43,8 @@ from bluehelmet.operations.models import Incident
 
 class Command(BaseCommand):
     help = "Evaluate the early-warning forecaster (backtest) or store the next months' forecasts."
+    # Data work needs no system checks (they import every URLconf and view): start at once.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True, metavar="{evaluate,run}")

@@ -30,7 +30,7 @@ from bluehelmet.core.context import acting_as
 from bluehelmet.core.permissions import Action, user_can
 from bluehelmet.interop.importers.base import ImportFailed, count_lines
 from bluehelmet.interop.importers.registry import get_importer
-from bluehelmet.operations.models import ImportJob, JobStatus
+from bluehelmet.interop.models import ImportJob, JobStatus
 
 logger = logging.getLogger(__name__)
 PROGRESS_INTERVAL = 0.3  # seconds between two progress-file writes

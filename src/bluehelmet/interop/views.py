@@ -20,11 +20,11 @@ from bluehelmet.core.models import Mission
 from bluehelmet.core.permissions import Action, user_can
 from bluehelmet.core.views.current import set_current_mission
 from bluehelmet.core.views.missions import get_mission
+from bluehelmet.interop.forms import ImportForm, upload_limit
 from bluehelmet.interop.importers.acled import REQUIRED as ACLED_COLUMNS
 from bluehelmet.interop.importers.ged import REQUIRED as GED_COLUMNS
-from bluehelmet.operations.forms import ImportForm, upload_limit
-from bluehelmet.operations.models import ImportJob, ImportKind
-from bluehelmet.operations.tasks import live_progress, start_import
+from bluehelmet.interop.models import ImportJob, ImportKind
+from bluehelmet.interop.tasks import live_progress, start_import
 
 REQUIRED_COLUMNS = {ImportKind.GED: GED_COLUMNS, ImportKind.ACLED: ACLED_COLUMNS}
 RECENT_JOBS = 10
@@ -120,7 +120,7 @@ class ImportPageView(LoginRequiredMixin, View):
             "jobs": jobs,
             "error": error,
         }
-        return render(request, "operations/import.html", context, status=status)
+        return render(request, "interop/import.html", context, status=status)
 
 
 def job_context(job: ImportJob) -> dict[str, Any]:
@@ -161,4 +161,4 @@ class ImportJobView(LoginRequiredMixin, View):
             )
         partial = request.GET.get("partial") or request.headers.get("HX-Request") == "true"
         name = "includes/import_job" if partial else "import_job"
-        return render(request, f"operations/{name}.html", context)
+        return render(request, f"interop/{name}.html", context)

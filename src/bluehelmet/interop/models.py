@@ -4,7 +4,7 @@ JOC collates information from every source, including research datasets).
 An ``ImportJob`` is bookkeeping, not mission information: it is not change-logged (the import
 itself writes one audit entry) and carries no sensitivity class. Live progress is kept in a
 small file beside the upload while the importer's single transaction runs (see
-``operations.tasks``); the row here holds the totals and the final report.
+``interop.tasks``); the row here holds the totals and the final report.
 """
 
 from __future__ import annotations
