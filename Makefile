@@ -63,7 +63,8 @@ format: install ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install ## API reads, JOC with 1M incidents (writes docs/benchmarks.md), forecast fit (prints) (JOC_BENCH_ARGS="--rows 100000")
+bench: install ## start-up, API reads, JOC with 1M incidents, forecast fit; figures to docs/benchmarks.md (JOC_BENCH_ARGS="--rows 100000")
+	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/api_reads.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/incidents.py $(JOC_BENCH_ARGS)
 	$(BIN)/python benchmarks/forecast.py $(FORECAST_BENCH_ARGS)

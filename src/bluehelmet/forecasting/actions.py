@@ -25,9 +25,8 @@ from bluehelmet.core.models import Mission
 from bluehelmet.core.permissions import Action, Sensitivity, user_can
 from bluehelmet.core.types import Actor, recorded
 from bluehelmet.forecasting.limits import MAX_HORIZON, BacktestError
-from bluehelmet.forecasting.loading import last_incident_month, load_panel
 from bluehelmet.forecasting.models import Forecast, ForecastRun, RunStatus
-from bluehelmet.forecasting.panel import PanelError, Unit, month_index, month_start
+from bluehelmet.forecasting.units import PanelError, Unit, month_index, month_start
 
 if TYPE_CHECKING:  # the pipeline loads numpy and scikit-learn: only when a run computes
     from bluehelmet.forecasting.pipeline import RunResult, Step
@@ -47,6 +46,8 @@ def may_run(user: Any, mission: Mission) -> bool:
 def default_origin(mission: Mission, today: datetime.date | None = None) -> int:
     """The last complete month, or the month of the latest incident if the log ends earlier
     (a research dataset that stops years ago is forecast from where it stops)."""
+    from bluehelmet.forecasting.loading import last_incident_month  # numpy: when used
+
     last = last_incident_month(mission)
     if last is None:
         raise ActionError(
@@ -78,6 +79,7 @@ def _check(mission: Mission, months: int, acting_user: Actor) -> None:
 
 def compute(mission: Mission, unit: Unit, origin: int, months: int, step: Step) -> RunResult:
     try:
+        from bluehelmet.forecasting.loading import load_panel
         from bluehelmet.forecasting.pipeline import forecast_ahead
 
         panel = load_panel(mission, unit, until=origin)

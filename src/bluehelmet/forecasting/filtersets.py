@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.filtersets import MissionScopedFilterSet
 from bluehelmet.forecasting.models import Forecast, ForecastRun
-from bluehelmet.forecasting.panel import PanelError, Unit, month_start, parse_month
+from bluehelmet.forecasting.units import PanelError, Unit, month_start, parse_month
 
 
 class MonthField(forms.CharField):

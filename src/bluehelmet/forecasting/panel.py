@@ -14,8 +14,6 @@ for H3 units, since their point is the country's centroid, not a place.
 
 from __future__ import annotations
 
-import datetime
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -23,65 +21,17 @@ from typing import Any
 import numpy as np
 from h3.api import basic_int as h3int
 
-MAX_H3_RESOLUTION = 7
+# The panel's vocabulary, re-exported so that callers may import it from here too.
+from bluehelmet.forecasting.units import MAX_H3_RESOLUTION as MAX_H3_RESOLUTION
+from bluehelmet.forecasting.units import PanelError as PanelError
+from bluehelmet.forecasting.units import Unit as Unit
+from bluehelmet.forecasting.units import month_index as month_index
+from bluehelmet.forecasting.units import month_label as month_label
+from bluehelmet.forecasting.units import month_start as month_start
+from bluehelmet.forecasting.units import parse_month as parse_month
+
 DIVERSITY_WINDOW = 12  # months over which distinct actors are counted
 COUNTRY_LEVEL_PRECISION = 6  # GED where_prec 6 (country) and 7 (international waters/air)
-
-
-class PanelError(ValueError):
-    """Input the panel cannot be built from; the message says what to give instead."""
-
-
-# --- months -------------------------------------------------------------------------------
-
-
-def month_index(moment: datetime.date) -> int:
-    """Months since year 0: consecutive months differ by one."""
-    return moment.year * 12 + moment.month - 1
-
-
-def month_start(index: int) -> datetime.date:
-    return datetime.date(index // 12, index % 12 + 1, 1)
-
-
-def month_label(index: int) -> str:
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
-def parse_month(text: str) -> int:
-    """'2015-01' -> month index, else PanelError naming the expected form."""
-    match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", text or "")
-    if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1:
-        raise PanelError(f"{text!r} is not a month; give it as YYYY-MM, e.g. 2015-01.")
-    return int(match.group(1)) * 12 + int(match.group(2)) - 1
-
-
-# --- units --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Unit:
-    """``admin1`` or ``h3`` at a resolution."""
-
-    kind: str
-    resolution: int | None = None
-
-    @property
-    def code(self) -> str:
-        return "admin1" if self.kind == "admin1" else f"h3:{self.resolution}"
-
-    @classmethod
-    def parse(cls, text: str) -> Unit:
-        text = (text or "").strip().lower()
-        if text == "admin1":
-            return cls("admin1")
-        match = re.fullmatch(r"h3:(\d+)", text)
-        if match and 0 <= int(match.group(1)) <= MAX_H3_RESOLUTION:
-            return cls("h3", int(match.group(1)))
-        raise PanelError(
-            f"Unknown unit {text!r}: use admin1, or h3:<resolution> with a resolution from 0 "
-            f"to {MAX_H3_RESOLUTION}."
-        )
 
 
 # --- incidents as arrays --------------------------------------------------------------------

@@ -28,8 +28,8 @@ from bluehelmet.core.views.missions import get_mission
 from bluehelmet.forecasting.actions import may_run, parse_unit
 from bluehelmet.forecasting.limits import MAX_HORIZON, METHODS
 from bluehelmet.forecasting.models import Forecast, ForecastRun, RunStatus
-from bluehelmet.forecasting.panel import PanelError, Unit
 from bluehelmet.forecasting.tasks import active_run, start_run
+from bluehelmet.forecasting.units import PanelError, Unit
 
 UNIT_CHOICES = ("admin1", "h3:4", "h3:5")
 METHOD_LABELS = {"model": "Model", "persistence": "Persistence", "climatology": "Climatology"}

@@ -12,8 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import hxl
-
 from bluehelmet.core.types import Actor
 from bluehelmet.interop.importers.acled import AcledCategories
 from bluehelmet.interop.importers.base import ImportFailed, ImportReport, count_lines, progress
@@ -46,6 +44,8 @@ KEY = {c.name: normalise(c.hxl) for c in COLUMNS}  # our column name -> normalis
 
 def read_hxl(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     """(line, {column name: value}) for each data row, columns named as in our exports."""
+    import hxl  # libhxl brings structlog and requests: loaded only to read a file
+
     try:
         source = hxl.data(str(path), hxl.InputOptions(allow_local=True))
         tags = [normalise(c.display_tag or "") for c in source.columns]

@@ -37,7 +37,7 @@ from bluehelmet.forecasting.backtest import (
     evaluate,
 )
 from bluehelmet.forecasting.loading import load_panel
-from bluehelmet.forecasting.panel import PanelError, Unit, month_label, parse_month
+from bluehelmet.forecasting.units import PanelError, Unit, month_label, parse_month
 from bluehelmet.operations.models import Incident
 
 
