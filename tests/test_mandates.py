@@ -281,3 +281,38 @@ def test_api_mandate_change_forbidden_role(mission, tasks, make_user):
         format="json",
     )
     assert response.status_code == 403
+
+
+def test_given_a_mandate_on_two_resolutions_then_the_mission_filter_lists_both(
+    mission, make_user
+):
+    """UNIFIL's model: one mandate resting on resolutions 425 and 426 adopted together."""
+    first = Resolution.objects.create(number=425, adopted_on=D(1978, 3, 19))
+    second = Resolution.objects.create(number=426, adopted_on=D(1978, 3, 19))
+    mandate = Mandate.objects.create(
+        mission=mission, resolution=first, version=1, effective_from=D(1978, 3, 19)
+    )
+    mandate.joint_resolutions.add(second)
+    client = APIClient()
+    client.force_authenticate(make_user("head-of-mission", mission))
+    body = client.get("/api/resolutions/", {"mission": mission.code}).json()
+    assert sorted(r["number"] for r in body["results"]) == [425, 426]
+
+
+def test_given_the_first_mandate_then_the_deployment_clock_runs_from_its_resolution(
+    mission, res, tasks
+):
+    """The clock follows the mandate records, not a date typed on the mission (§6.2)."""
+    from bluehelmet.lifecycle.clock import deployment_clock
+
+    mission.mandate_authorised_on = None
+    mission.save()
+    res[2000].adopted_on = D(2025, 2, 3)
+    res[2000].save()
+    change(mission, res[2000], [tasks["humrts_monitor"]], D(2025, 2, 10))
+    mission.refresh_from_db()
+    assert mission.mandate_authorised_on == D(2025, 2, 3)
+    assert deployment_clock(mission, D(2025, 2, 13)).mandate_on == D(2025, 2, 3)
+    change(mission, res[2100], [tasks["humrts_monitor"]], D(2025, 8, 1))
+    mission.refresh_from_db()
+    assert mission.mandate_authorised_on == D(2025, 2, 3)  # renewals do not restart it

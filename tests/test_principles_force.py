@@ -99,6 +99,27 @@ def test_given_a_robust_level_when_the_mandate_authorises_all_necessary_means_th
     assert rules.review(report) == []
 
 
+def test_given_a_chapter_vii_mandate_without_all_necessary_means_then_robust_force_is_flagged(
+    profile, mission
+):
+    """Capstone §1.1: the Chapter a resolution cites does not by itself authorise force; only
+    an explicit 'all necessary means' does."""
+    resolution = Resolution.objects.create(number=2997, chapter_vii=True)
+    Mandate.objects.create(
+        mission=mission,
+        resolution=resolution,
+        version=1,
+        effective_from=D(2020, 1, 1),
+        chapter_vii=True,
+        all_necessary_means=False,
+    )
+    report = clean_report(
+        profile, level=level(profile, 3), authorised_by=m.Authority.FORCE_COMMANDER
+    )
+    assert not profile.all_necessary_means
+    assert codes(report) == {"uof-mandate"}
+
+
 def test_given_no_mandate_then_the_profile_setting_decides_all_necessary_means(mission):
     profile = roe(mission, anm=True)
     assert profile.all_necessary_means

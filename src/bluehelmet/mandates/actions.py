@@ -137,6 +137,19 @@ def do_change_mandate(
     return mandate
 
 
+def _start_mandate_clock(
+    mission: Mission, resolution: Resolution | None, effective_from: datetime.date
+) -> None:
+    """The first mandate version dates the mission's mandate (Capstone §6.2: the deployment
+    clock runs from the Council's decision), so the clock follows the mandate records rather
+    than a date typed on the mission."""
+    adopted = resolution.adopted_on if resolution is not None else None
+    authorised_on = adopted or effective_from
+    if mission.mandate_authorised_on != authorised_on:
+        mission.mandate_authorised_on = authorised_on
+        mission.save(update_fields=["mandate_authorised_on", "updated_at"])
+
+
 def _create_version(
     mission: Mission,
     resolution: Resolution | None,
@@ -153,6 +166,8 @@ def _create_version(
     ):
         previous.effective_to = effective_from - datetime.timedelta(days=1)
         previous.save(update_fields=["effective_to", "updated_at"])
+    if previous is None:
+        _start_mandate_clock(mission, resolution, effective_from)
     return Mandate.objects.create(
         mission=mission,
         resolution=resolution,

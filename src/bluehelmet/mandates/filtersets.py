@@ -11,18 +11,22 @@ from bluehelmet.mandates import models as m
 
 class ResolutionFilterSet(BaseFilterSet):
     search_fields = ("title", "text_reference")
-    mission = df.CharFilter(
-        field_name="mandates__mission__code",
-        lookup_expr="iexact",
-        distinct=True,
-        label=_("Mission"),
-    )
+    mission = df.CharFilter(method="filter_mission", label=_("Mission"))
     number_min = df.NumberFilter(field_name="number", lookup_expr="gte")
     number_max = df.NumberFilter(field_name="number", lookup_expr="lte")
 
     class Meta:
         model = m.Resolution
         fields = ["number", "chapter_vii", "source"]
+
+    def filter_mission(self, queryset, name, value):  # type: ignore[no-untyped-def]
+        """Resolutions a mission's mandates rest on, the jointly adopted ones too (425/426)."""
+        from django.db.models import Q
+
+        return queryset.filter(
+            Q(mandates__mission__code__iexact=value)
+            | Q(joint_mandates__mission__code__iexact=value)
+        ).distinct()
 
 
 class MandateFilterSet(MissionScopedFilterSet):

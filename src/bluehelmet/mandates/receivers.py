@@ -1,4 +1,5 @@
-"""Lifecycle transitions that call for consultations with contributors (Capstone §4.3 f)."""
+"""Events that call for consultations with contributors (Capstone §4.3): lifecycle
+transitions towards drawdown, and the serious developments other apps detect."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
+from bluehelmet.core.events import serious_development
 from bluehelmet.core.phases import Phase
 from bluehelmet.lifecycle.actions import phase_changed
 from bluehelmet.mandates.consultations import open_consultation
@@ -24,3 +26,11 @@ def open_drawdown_consultation(sender: Any, transition: Any, **kwargs: Any) -> N
             transition.effective_on,
             _("The mission entered %(phase)s.") % {"phase": Phase(transition.to_phase).label},
         )
+
+
+@receiver(serious_development)
+def open_serious_development_consultation(
+    sender: Any, mission: Any, kind: str, on: Any, reason: str, **kwargs: Any
+) -> None:
+    """A crisis (rapid deterioration) or a withdrawal of consent (serious development)."""
+    open_consultation(mission, ConsultationTrigger(kind), on, reason)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from bluehelmet.core.audit import log_action
 from bluehelmet.core.context import single_audit_entry
 from bluehelmet.core.errors import ActionError
+from bluehelmet.core.events import SECURITY_DETERIORATION, announce_serious_development
 from bluehelmet.core.models import Mission, OrgUnit
 from bluehelmet.core.permissions import Action, Sensitivity, require, user_can
 from bluehelmet.core.types import Actor, recorded
@@ -190,6 +191,14 @@ def do_open_crisis(
         _log(crisis, LogEntryKind.DECISION, _("Crisis opened: %(t)s") % {"t": title}, acting_user)
         log_action(
             "open_crisis", crisis, acting_user=acting_user, before=None, after=crisis.snapshot()
+        )
+        # Capstone §4.3: a crisis is the rapid deterioration contributors must be consulted on.
+        announce_serious_development(
+            Crisis,
+            mission,
+            SECURITY_DETERIORATION,
+            crisis.opened_at.date(),
+            _("The JOC opened a crisis on %(date)s.") % {"date": crisis.opened_at.date()},
         )
     return crisis
 

@@ -8,6 +8,6 @@ class PrinciplesConfig(AppConfig):
     verbose_name = _("Principles: consent, impartiality, use of force, protection of civilians")
 
     def ready(self) -> None:
-        from bluehelmet.principles import navigation
+        from bluehelmet.principles import navigation, receivers  # noqa: F401  (connects them)
 
         navigation.register()

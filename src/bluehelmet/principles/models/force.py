@@ -74,12 +74,13 @@ class RoeProfile(PrinciplesRecord):
         return self.all_necessary_means_on(None)
 
     def all_necessary_means_on(self, day: datetime.date | None) -> bool:
-        """From the mandate in force that day (its 'all necessary means' or Chapter VII flag,
-        §1.4), otherwise the profile's own setting."""
+        """From the mandate in force that day (its explicit 'all necessary means', §1.4),
+        otherwise the profile's own setting. Chapter VII alone does not count: §1.1 warns
+        against reading what an operation may do off the Chapter its resolution cites."""
         mandate = self.current_mandate(day)
         if mandate is None:
             return self.all_necessary_means_setting
-        return bool(mandate.all_necessary_means or mandate.chapter_vii)  # type: ignore[attr-defined]
+        return bool(mandate.all_necessary_means)  # type: ignore[attr-defined]
 
 
 class ForceLevel(PrinciplesRecord):
