@@ -13,9 +13,11 @@ JOC_BENCH_ARGS ?=
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.bluehelmet-installed
 BLUEHELMET := $(BIN)/bluehelmet
+PIP := $(BIN)/python -m pip --disable-pip-version-check
+LOCK := requirements.lock
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint lint-ruff lint-format lint-migrations lint-types lint-imports format bench clean distclean
+.PHONY: help install lock run test lint lint-ruff lint-format lint-migrations lint-types lint-imports format bench clean distclean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -23,20 +25,36 @@ help: ## list the targets
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall only when pyproject.toml changed since the last install.
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --disable-pip-version-check -q -e '.[dev]'
+# Install exactly the pinned, hashed versions of requirements.lock, then bluehelmet itself
+# without resolving again; reinstall only when the lock or pyproject.toml changed. `pip check`
+# catches a dependency added to pyproject.toml but not yet locked.
+$(STAMP): $(LOCK) pyproject.toml | $(BIN)/python
+	$(PIP) install -q --require-hashes -r $(LOCK)
+	$(PIP) install -q --no-deps -e .
+	@$(PIP) check >/dev/null || { $(PIP) check; \
+	  echo "make install: $(LOCK) lacks what pyproject.toml asks for: run 'make lock'" >&2; exit 1; }
 	@touch $@
 
-install: $(STAMP) ## create .venv and install bluehelmet with its dev tools
+install: $(STAMP) ## create .venv and install bluehelmet with its dev tools from requirements.lock
+
+# Re-run after any change to the dependencies in pyproject.toml (main and dev): pins already in
+# the lock are kept, new ones resolved. LOCK_ARGS=--upgrade (or --upgrade-package NAME) moves pins.
+lock: | $(BIN)/python ## regenerate requirements.lock (pinned, hashed) from pyproject.toml
+	@test -x $(BIN)/uv || $(PIP) install -q "$$(grep -o '"uv==[^"]*"' pyproject.toml | tr -d '"')"
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+	  --python-platform linux --custom-compile-command 'make lock' --quiet $(LOCK_ARGS) -o $(LOCK)
 
 run: install ## migrate, load the demo if the database is empty, serve on 127.0.0.1:PORT (8000)
 	$(BLUEHELMET) migrate --noinput
 	$(BLUEHELMET) demo --if-empty
 	@echo "bluehelmet: http://127.0.0.1:$(PORT)/  (demo users: $(BLUEHELMET) demo --json)"
-	@# The background worker runs imports started from the pages; it stops with the server.
-	@$(BLUEHELMET) db_worker --no-reload --queue-name '*' & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	@# The background worker runs imports and forecasts started from the pages. A loop starts it
+	@# again 2 s after it dies; the loop (and with it the worker) stops with the server.
+	@( trap 'kill $$w 2>/dev/null; exit 0' TERM; \
+	  while :; do $(BLUEHELMET) worker --no-reload --queue-name '*' & w=$$!; wait $$w; \
+	    echo "bluehelmet: the worker exited (status $$?); starting it again in 2 s" >&2; sleep 2; \
+	  done ) & loop=$$!; \
+	trap 'kill $$loop 2>/dev/null' EXIT INT TERM; \
 	$(BLUEHELMET) runserver 127.0.0.1:$(PORT)
 
 test: install ## run the whole test suite on TEST_WORKERS (2) workers (TEST_ARGS="-k api" to narrow)

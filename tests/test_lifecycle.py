@@ -69,7 +69,7 @@ def test_given_no_sofa_when_deploying_then_refused_with_explanation(mission, hom
 
 
 def test_given_sofa_when_deploying_then_phase_moves_and_one_audit_entry(mission, hom):
-    m.Mission.objects.filter(pk=mission.pk).update(sofa_status=m.SofaStatus.NEGOTIATING)
+    m.Mission.objects.filter(pk=mission.pk).update(sofa_status=m.SofaStatus.SIGNED)
     before = m.AuditEntry.objects.count()
     transition = _to(mission, Phase.RAPID_DEPLOYMENT, hom, D(2025, 1, 12))
     mission.refresh_from_db()
@@ -260,3 +260,17 @@ def test_phase_cannot_be_written_through_the_mission_api(mission, hom):
     _api(hom).patch(f"/api/missions/{mission.code}/", {"phase": "closed"}, format="json")
     mission.refresh_from_db()
     assert mission.phase == Phase.PRE_DEPLOYMENT
+
+
+def test_given_a_sofa_still_under_negotiation_then_the_deployment_gate_fails(mission):
+    from bluehelmet.core.models import SofaStatus
+    from bluehelmet.lifecycle.gates import check_gates
+
+    mission.sofa_status = SofaStatus.NEGOTIATING
+    mission.save()
+    sofa = next(c for c in check_gates(mission, Phase.RAPID_DEPLOYMENT) if c.code == "sofa_soma")
+    assert not sofa.passed and "still under negotiation" in sofa.explanation
+    mission.sofa_status = SofaStatus.MODEL_APPLIED
+    mission.save()
+    sofa = next(c for c in check_gates(mission, Phase.RAPID_DEPLOYMENT) if c.code == "sofa_soma")
+    assert sofa.passed

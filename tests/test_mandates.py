@@ -283,9 +283,7 @@ def test_api_mandate_change_forbidden_role(mission, tasks, make_user):
     assert response.status_code == 403
 
 
-def test_given_a_mandate_on_two_resolutions_then_the_mission_filter_lists_both(
-    mission, make_user
-):
+def test_given_a_mandate_on_two_resolutions_then_the_mission_filter_lists_both(mission, make_user):
     """UNIFIL's model: one mandate resting on resolutions 425 and 426 adopted together."""
     first = Resolution.objects.create(number=425, adopted_on=D(1978, 3, 19))
     second = Resolution.objects.create(number=426, adopted_on=D(1978, 3, 19))

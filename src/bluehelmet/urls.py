@@ -18,9 +18,13 @@ from typing import Any
 from django.apps import apps
 from django.contrib import admin
 from django.urls import include, path
-from rest_framework.routers import DefaultRouter
 
 from bluehelmet.core.api.health import healthz
+from bluehelmet.core.api.routers import SiteRouter
+from bluehelmet.core.views import errors
+
+# Listed at /api/ beside the registered endpoints (key -> URL name).
+API_LINKS = {"auth-token": "api-token", "schema": "api-schema", "docs": "api-docs"}
 
 
 def _app_modules(submodule: str) -> list[ModuleType]:
@@ -48,11 +52,14 @@ def _mount(module: ModuleType) -> list[Any]:
 
 
 def api_patterns() -> list[Any]:
-    router = DefaultRouter()
+    router = SiteRouter(links=API_LINKS)
     patterns: list[Any] = []
     for module in _app_modules("api.urls"):
         if getattr(module, "prefix", None) is None and hasattr(module, "router"):
             router.registry.extend(module.router.registry)
+        elif getattr(module, "app_name", None) and hasattr(module, "router"):
+            # A sub-API under its prefix (``/api/doctrine/``) is linked by its own root view.
+            router.links[module.prefix.strip("/")] = f"{module.app_name}:api-root"
         patterns += _mount(module)
     return [*patterns, path("", include(router.urls))]
 
@@ -60,6 +67,11 @@ def api_patterns() -> list[Any]:
 def page_patterns() -> list[Any]:
     return [p for module in _app_modules("urls") for p in _mount(module)]
 
+
+handler400 = errors.bad_request
+handler403 = errors.permission_denied
+handler404 = errors.page_not_found
+handler500 = errors.server_error
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

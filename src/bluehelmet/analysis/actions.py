@@ -51,7 +51,8 @@ def do_link_actor_incidents(mission: Mission, *, acting_user: Actor) -> linking.
             before=None,
             after={k: v for k, v in result.as_dict().items() if k != "unmatched"},
         )
-    return result
+    # The audit keeps the whole figures; the caller is told only what they may see.
+    return result if acting_user is None else linking.relink_report(mission.pk, acting_user)
 
 
 # -- threat assessment citations ------------------------------------------------------------

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, QuerySet
@@ -82,7 +83,8 @@ def _write(links: dict[tuple[int, int], int]) -> int:
 
 
 def relink_mission(mission_id: int) -> LinkResult:
-    """Recompute every link of the mission (after an import, or on demand)."""
+    """Recompute every link of the mission (after an import, or on demand); the figures are
+    the whole mission's (see ``relink_report`` for what a user is told)."""
     actors = list(Actor.objects.filter(mission_id=mission_id))
     incidents = Incident.objects.filter(mission_id=mission_id)
     with transaction.atomic():
@@ -94,6 +96,22 @@ def relink_mission(mission_id: int) -> LinkResult:
         incidents=len({i for i, _a in links}),
         actors=len({a for _i, a in links}),
         unmatched=unmatched_names(mission_id, actors),
+    )
+
+
+def relink_report(mission_id: int, reader: Any) -> LinkResult:
+    """The links between the incidents and actors ``reader`` may see: the links cover every
+    incident, but a user told the figures must not learn how many incidents above their
+    clearance name an actor, nor those incidents' actor names (Capstone §7.2)."""
+    shown = IncidentActor.objects.filter(
+        actor__in=Actor.objects.restrict(reader).filter(mission_id=mission_id),
+        incident__in=Incident.objects.restrict(reader).filter(mission_id=mission_id),
+    ).order_by()
+    return LinkResult(
+        links=shown.count(),
+        incidents=shown.values("incident_id").distinct().count(),
+        actors=shown.values("actor_id").distinct().count(),
+        unmatched=unmatched_names(mission_id, reader=reader),
     )
 
 
@@ -114,13 +132,21 @@ def relink_incidents(mission_id: int, incident_ids: list[int]) -> int:
         return _write(_links_for(incidents, name_index(actors)))
 
 
-def unmatched_names(mission_id: int, actors: list[Actor] | None = None) -> list[tuple[str, int]]:
-    """Actor strings of the log that no actor claims, most frequent first (to add as aliases)."""
-    if actors is None:
+def unmatched_names(
+    mission_id: int, actors: list[Actor] | None = None, *, reader: Any = None
+) -> list[tuple[str, int]]:
+    """Actor strings of the log that no actor claims, most frequent first (to add as aliases).
+
+    With ``reader``, only the incidents and actors that user may see are counted and matched:
+    a name or a count from a record above their clearance is never listed (Capstone §7.2)."""
+    incidents = Incident.objects.filter(mission_id=mission_id)
+    if reader is not None:
+        incidents = incidents.restrict(reader)
+        actors = list(Actor.objects.restrict(reader).filter(mission_id=mission_id))
+    elif actors is None:
         actors = list(Actor.objects.filter(mission_id=mission_id))
     index = name_index(actors)
     counts: dict[str, int] = defaultdict(int)
-    incidents = Incident.objects.filter(mission_id=mission_id)
     for field, _bit in SIDES:
         rows = incidents.exclude(**{field: ""}).values(field).annotate(n=Count("id")).order_by()
         for row in rows:

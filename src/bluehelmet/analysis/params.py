@@ -15,6 +15,7 @@ from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bluehelmet.core.validators import parse_day
 from bluehelmet.operations.geo import H3_MAX_RESOLUTION
 from bluehelmet.operations.models import (
     CategoryGroup,
@@ -90,12 +91,11 @@ def parse_days(
 
 
 def parse_date(text: str | None, name: str) -> datetime.date | None:
-    if text is None or not text.strip():
-        return None
+    """YYYY-MM-DD within the platform's one date range (1900-2100), else ``ParamError``."""
     try:
-        return datetime.date.fromisoformat(text.strip())
-    except ValueError:
-        raise ParamError({name: _("Give a date as YYYY-MM-DD.")}) from None
+        return parse_day(text)
+    except ValueError as exc:
+        raise ParamError({name: str(exc)}) from None
 
 
 def midnight(day: datetime.date) -> datetime.datetime:

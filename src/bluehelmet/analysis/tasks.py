@@ -1,5 +1,5 @@
 """Scheduled JMAC analytics run by the background worker (django-tasks; ``bluehelmet
-db_worker``), for work too long for a request: relinking a whole mission's incidents to its
+worker``), for work too long for a request: relinking a whole mission's incidents to its
 actors after an import (Capstone §7.2: the JMAC's picture follows every new source)."""
 
 from __future__ import annotations

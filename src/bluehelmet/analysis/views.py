@@ -7,7 +7,6 @@ CSV and API agree. Every record comes from a ``restrict``-ed queryset; forbidden
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.contrib import messages
@@ -33,7 +32,7 @@ from bluehelmet.core.audit import log_reads
 from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import AdminArea
 from bluehelmet.core.permissions import Action, user_can
-from bluehelmet.core.tables import Column
+from bluehelmet.core.tables import Column, SafeCsvWriter
 from bluehelmet.core.views import generic
 from bluehelmet.core.views.current import set_current_mission
 from bluehelmet.core.views.missions import get_mission
@@ -155,7 +154,7 @@ class HotspotCsvView(LoginRequiredMixin, View):
         except ParamError as exc:
             return _csv_error(exc)
         response = _csv_response(f"{mission.code}-hotspots-{report.window.last_day}.csv")
-        writer = csv.writer(response)
+        writer = SafeCsvWriter(response)  # no spreadsheet formulas
         writer.writerow(
             [
                 "unit",
@@ -210,7 +209,7 @@ class TrendCsvView(LoginRequiredMixin, View):
         except ParamError as exc:
             return _csv_error(exc)
         response = _csv_response(f"{mission.code}-trends-{data['by']}-{data['period']}.csv")
-        writer = csv.writer(response)
+        writer = SafeCsvWriter(response)  # no spreadsheet formulas
         writer.writerow(["period_start", data["by"], "label", "incidents", "killed"])
         writer.writerows(trend_rows(data))
         return response

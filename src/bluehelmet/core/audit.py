@@ -30,7 +30,13 @@ def _mission_fields(instance: models.Model) -> dict[str, Any]:
     return {"mission_id": mission_id, "mission_code": code}
 
 
-def _entry(instance: models.Model, action: str, user: Any, **extra: Any) -> AuditEntry:
+def _entry(
+    instance: models.Model,
+    action: str,
+    user: Any,
+    mission: dict[str, Any] | None = None,
+    **extra: Any,
+) -> AuditEntry:
     return AuditEntry(
         action=action,
         content_type=ContentType.objects.get_for_model(instance, for_concrete_model=True),
@@ -38,7 +44,7 @@ def _entry(instance: models.Model, action: str, user: Any, **extra: Any) -> Audi
         object_repr=str(instance)[:200],
         sensitivity=getattr(instance, "audit_sensitivity", Sensitivity.UNCLASSIFIED),
         **_actor_fields(user),
-        **_mission_fields(instance),
+        **(mission if mission is not None else _mission_fields(instance)),
         **extra,
     )
 
@@ -87,6 +93,39 @@ def log_action(
     )
     entry.save()
     return entry
+
+
+def log_updates(
+    changes: Iterable[tuple[models.Model, dict[str, Any] | None]],
+    *,
+    acting_user: Actor,
+    note: str = "",
+) -> int:
+    """One update entry per (record, values before) whose values changed, for writes that
+    bypass ``save`` (bulk imports): an auditor sees what each record held before."""
+    missions: dict[Any, dict[str, Any]] = {}  # one mission lookup per mission, not per row
+    entries = []
+    for instance, before in changes:
+        after = instance.snapshot()  # type: ignore[attr-defined]
+        fields = changed_fields(before, after)
+        if not fields:
+            continue
+        mission_id = getattr(instance, "audit_mission_id", None)
+        if mission_id not in missions:
+            missions[mission_id] = _mission_fields(instance)
+        entry = _entry(
+            instance,
+            AuditAction.UPDATE,
+            acting_user,
+            mission=missions[mission_id],
+            before=before,
+            after=after,
+            changed_fields=fields,
+            note=note,
+        )
+        entries.append(entry)
+    AuditEntry.objects.bulk_create(entries, batch_size=500)
+    return len(entries)
 
 
 def log_reads(user: Any, instances: Iterable[models.Model]) -> int:

@@ -1,6 +1,6 @@
 """What the core app adds to the shared pages.
 
-Its menu section.
+Its menu section and the mission-parameters button on the overview.
 
 Registered from ``AppConfig.ready()`` (``core.registry``); ``core`` never imports this app.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.permissions import Action
-from bluehelmet.core.registry import NavItem, registry
+from bluehelmet.core.registry import NavItem, OverviewLink, registry
 
 
 def register() -> None:
@@ -18,8 +18,10 @@ def register() -> None:
     registry.add_nav_items(
         "mission",
         NavItem(_("Overview"), "mission-detail", mission_page=True, weight=10),
+        NavItem(_("Mission parameters"), "mission-parameters", mission_page=True, weight=80),
         NavItem(_("All missions"), "mission-list", scoped=False, weight=90),
     )
+    registry.add_link(OverviewLink(_("Parameters"), "mission-parameters", weight=90))
     registry.section("organisation", _("Organisation (§6.2, §7.1)"), weight=20)
     registry.add_nav_items(
         "organisation",

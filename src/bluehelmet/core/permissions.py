@@ -67,6 +67,14 @@ def grants_for(user: Any, action: str) -> Grants:
     return cache[action]
 
 
+# Roles that always get the partner-safe view, whatever the request asks (Capstone §7.2:
+# humanitarian space): records they may see, without how the mission learnt of them. Role codes
+# rather than a Role column, so that a site's own partner role is one line here.
+PARTNER_SAFE_ROLES = frozenset({"partner-liaison"})
+# Pseudo-action: viewing through a role that is not partner-safe (``sees_sources``).
+VIEW_SOURCES = "view+sources"
+
+
 def _load_grants(user: Any, action: str) -> Grants:
     from bluehelmet.core.models import Membership
 
@@ -74,9 +82,11 @@ def _load_grants(user: Any, action: str) -> Grants:
     per_mission: dict[int, int] = {}
     if user is None or not user.is_authenticated or not user.is_active:
         return Grants(None, {})
+    sources = action == VIEW_SOURCES
+    needed = Action.VIEW if sources else action
     memberships = Membership.objects.filter(user=user, active=True).select_related("role")
     for m in memberships:
-        if action not in m.role.actions:
+        if needed not in m.role.actions or (sources and m.role.code in PARTNER_SAFE_ROLES):
             continue
         if m.mission_id is None:
             all_missions = max(all_missions or 0, m.role.clearance)
@@ -137,6 +147,29 @@ def user_can(user: Any, action: str, mission_id: int | None, sensitivity: int = 
         return True
     clearance = grants_for(user, action).clearance_for(mission_id)
     return clearance is not None and clearance >= sensitivity
+
+
+def sees_sources(user: Any, mission_id: int | None) -> bool:
+    """May ``user`` see how the mission learnt of its records in ``mission_id`` (source,
+    reference, grading, reporting unit, duplicate links)? Only through a role that is not
+    partner-safe: a partner liaison gets the partner-safe view even where it may read.
+    ``None`` is the system (the CLI without ``--as``), which sees everything."""
+    if user is None or (user.is_authenticated and user.is_superuser and user.is_active):
+        return True
+    return grants_for(user, VIEW_SOURCES).clearance_for(mission_id) is not None
+
+
+def sees_sources_everywhere(user: Any) -> bool:
+    """``sees_sources`` in every mission ``user`` may view: what one file or one page of many
+    missions' records decides by (``None``, the system, sees everything)."""
+    if user is not None and user.is_authenticated and user.is_superuser and user.is_active:
+        return True
+    full, view = grants_for(user, VIEW_SOURCES), grants_for(user, Action.VIEW)
+    if full.all_missions is not None:
+        return True
+    if view.all_missions is not None:
+        return False
+    return all(mission_id in full.per_mission for mission_id in view.per_mission)
 
 
 REFUSED = {

@@ -1,4 +1,5 @@
-"""Where apps plug into the kernel: navigation, mission-overview panels and links.
+"""Where apps plug into the kernel: navigation, mission-overview panels and links, and the
+mission parameters their rules read (``core.parameters``).
 
 ``core`` knows no doctrine area. Each app registers what it adds to the shared pages from its
 ``AppConfig.ready()`` (usually in its ``navigation.py``), the way Django's admin and NetBox
@@ -64,6 +65,24 @@ class OverviewLink:
     weight: int = 100
 
 
+@dataclass(frozen=True)
+class ParameterSpec:
+    """A mission parameter an app's rule reads (``core.parameters``): a whole number of
+    ``unit`` between ``min_value`` and ``max_value``. ``serves``: the doctrine section the rule
+    applies (e.g. "Capstone §3.1"); ``note``: a sentence saying the number is the mission's
+    setting, not the doctrine's."""
+
+    key: str
+    label: Any
+    default: int
+    unit: Any
+    min_value: int
+    max_value: int
+    serves: str
+    note: Any = ""
+    weight: int = 100
+
+
 POSITIONS = ("alerts", "summary", "main")
 
 
@@ -72,6 +91,7 @@ class Registry:
         self.sections: dict[str, NavSection] = {}
         self.panels: dict[str, OverviewPanel] = {}
         self.links: dict[str, OverviewLink] = {}
+        self.parameters: dict[str, ParameterSpec] = {}
 
     def section(self, key: str, title: Any, weight: int = 100) -> NavSection:
         """The menu section ``key``, created on first use (an app may add to another's)."""
@@ -92,6 +112,16 @@ class Registry:
 
     def add_link(self, link: OverviewLink) -> None:
         self.links[link.url_name] = link
+
+    def add_parameter(self, *specs: ParameterSpec) -> None:
+        """Mission parameters an app's rules read, with their defaults (``core.parameters``)."""
+        for spec in specs:
+            if not spec.min_value <= spec.default <= spec.max_value:
+                raise ValueError(f"Parameter {spec.key!r}: default outside its range.")
+            self.parameters[spec.key] = spec
+
+    def mission_parameters(self) -> list[ParameterSpec]:
+        return sorted(self.parameters.values(), key=lambda s: s.weight)
 
     def navigation(self) -> list[NavSection]:
         ordered = sorted(self.sections.values(), key=lambda s: s.weight)

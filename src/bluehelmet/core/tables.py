@@ -6,6 +6,7 @@ page and to the export (DESIGN "Look and feel": tables with sorting, filtering a
 
 from __future__ import annotations
 
+import csv
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -170,7 +171,30 @@ def allowed_sorts(columns: Iterable[Column]) -> set[str]:
     return {k for k in keys if k} | {f"-{k}" for k in keys if k}
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A value for a CSV cell that a spreadsheet will not run as a formula: text starting with
+    ``= + - @``, a tab or a carriage return gets a leading single quote. Only text: a number
+    (a negative longitude, a count) is written as it is and stays a number."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+class SafeCsvWriter:
+    """``csv.writer`` whose every cell goes through ``spreadsheet_safe``."""
+
+    def __init__(self, handle: Any, **options: Any) -> None:
+        self._writer = csv.writer(handle, **options)
+
+    def writerow(self, row: Iterable[Any]) -> Any:
+        return self._writer.writerow([spreadsheet_safe(value) for value in row])
+
+    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
+        for row in rows:
+            self.writerow(row)
 
 
 def csv_value(cell: Cell) -> str:
@@ -180,6 +204,4 @@ def csv_value(cell: Cell) -> str:
     if isinstance(cell.raw, bool):
         return "true" if cell.raw else "false"
     text = cell.raw.isoformat() if isinstance(cell.raw, datetime.date) else str(cell.raw)
-    if isinstance(cell.raw, str) and text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
+    return str(spreadsheet_safe(text)) if isinstance(cell.raw, str) else text

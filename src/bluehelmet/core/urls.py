@@ -8,7 +8,16 @@ from typing import Any
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, path
 
-from bluehelmet.core.views import audit, contributors, geography, missions, organisation, people
+from bluehelmet.core.views import (
+    account,
+    audit,
+    contributors,
+    geography,
+    missions,
+    organisation,
+    parameters,
+    people,
+)
 
 
 def entity(prefix: str, name: str, views: Any, stem: str) -> list[URLPattern]:
@@ -33,6 +42,8 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password/", account.PasswordChangeView.as_view(), name="password-change"),
+    path("password/done/", account.PasswordChangeDoneView.as_view(), name="password-change-done"),
     path("switch-mission/", missions.SwitchMissionView.as_view(), name="switch-mission"),
     path("missions/", missions.MissionListView.as_view(), name="mission-list"),
     path("missions/add/", missions.MissionEditView.as_view(), name="mission-add"),
@@ -44,6 +55,11 @@ urlpatterns = [
         name="mission-delete",
     ),
     path("missions/<str:code>/map.geojson", missions.MissionMapView.as_view(), name="mission-map"),
+    path(
+        "missions/<str:code>/parameters/",
+        parameters.MissionParametersView.as_view(),
+        name="mission-parameters",
+    ),
     *entity("components", "component", organisation, "Component"),
     *entity("org-units", "orgunit", organisation, "OrgUnit"),
     *entity("posts", "post", organisation, "Post"),

@@ -1,8 +1,11 @@
-"""Validators for codes that come from outside: ISO countries, mission codes, coordinates."""
+"""Validators for codes that come from outside: ISO countries, mission codes, coordinates;
+the one date range of the API, forms and imports; free-text limits."""
 
 from __future__ import annotations
 
+import datetime
 import re
+from typing import Any
 
 import pycountry
 from django.core.exceptions import ValidationError
@@ -66,3 +69,49 @@ def validate_mission_code(value: str) -> None:
             _("A mission code is 2-20 upper-case letters, digits or hyphens, e.g. MINUSCA."),
             code="mission_code",
         )
+
+
+# -- dates --------------------------------------------------------------------------------
+
+# The one range of dates and date-times users and files may give (API, forms, imports): wide
+# enough for any mission since the first (1948) and any plan, narrow enough that adding a week
+# or a month to a value can never leave the calendar Python and the databases share.
+DATE_MIN = datetime.date(1900, 1, 1)
+DATE_MAX = datetime.date(2100, 12, 31)
+DATETIME_MIN = datetime.datetime.combine(DATE_MIN, datetime.time.min, tzinfo=datetime.UTC)
+DATETIME_MAX = datetime.datetime.combine(DATE_MAX, datetime.time.max, tzinfo=datetime.UTC)
+DATE_RANGE_MESSAGE = _("Give a date between 1900-01-01 and 2100-12-31.")
+
+
+def in_date_range(value: datetime.date | datetime.datetime) -> bool:
+    """Is ``value`` (a date, or a date-time taken in UTC) within 1900-01-01 .. 2100-12-31?"""
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is not None:
+            return DATETIME_MIN <= value <= DATETIME_MAX
+        value = value.date()
+    return DATE_MIN <= value <= DATE_MAX
+
+
+def validate_date_range(value: Any) -> None:
+    """Model-field validator: forms and the API (serializers run ``full_clean``) alike."""
+    if value is not None and not in_date_range(value):
+        raise ValidationError(DATE_RANGE_MESSAGE, code="date_range")
+
+
+def parse_day(text: str | None) -> datetime.date | None:
+    """A query parameter's ``YYYY-MM-DD`` (None when empty) within the range, else
+    ``ValueError`` whose message says what is expected."""
+    if text is None or not text.strip():
+        return None
+    try:
+        day = datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(str(_("Give a date as YYYY-MM-DD."))) from None
+    if not in_date_range(day):
+        raise ValueError(str(DATE_RANGE_MESSAGE))
+    return day
+
+
+# -- free text ----------------------------------------------------------------------------
+
+TEXT_MAX_LENGTH = 10_000  # descriptions, notes, summaries, reasons: some four pages

@@ -17,6 +17,8 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from bluehelmet.core.models import Membership, Mission, Role, RoleScope
@@ -65,12 +67,27 @@ def planned_users(mission_codes: list[str]) -> list[DemoUser]:
     return users
 
 
+class DemoPasswordError(ValueError):
+    """The password given in BLUEHELMET_DEMO_PASSWORD fails the password validators."""
+
+
 def resolve_password() -> tuple[str, bool]:
-    """The demo password from the environment, or a fresh random one (``generated`` is True)."""
+    """The demo password from the environment, or a fresh random one (``generated`` is True).
+
+    A chosen password goes through the same validators as any user's: demo accounts include a
+    superuser, and a demo is sometimes left running where others can reach it.
+    """
     value = os.environ.get(PASSWORD_ENV, "")
-    if value.strip():
-        return value, False
-    return secrets.token_urlsafe(12), True
+    if not value.strip():
+        return secrets.token_urlsafe(12), True
+    try:
+        validate_password(value)
+    except ValidationError as exc:
+        raise DemoPasswordError(
+            _("%(var)s is refused: %(reasons)s")
+            % {"var": PASSWORD_ENV, "reasons": " ".join(exc.messages)}
+        ) from exc
+    return value, False
 
 
 def is_demo_user(user: Any) -> bool:

@@ -109,13 +109,16 @@ def do_run_forecast(
 
     def step(percent: int, what: str) -> None:
         if run is not None:
-            ForecastRun.objects.filter(pk=run.pk).update(progress=percent, progress_note=what)
+            # ``updated_at`` is the run's heartbeat (see ``tasks.fail_vanished_runs``).
+            ForecastRun.objects.filter(pk=run.pk).update(
+                progress=percent, progress_note=what, updated_at=timezone.now()
+            )
         if on_step is not None:
             on_step(percent, what)
 
     if run is not None:
         ForecastRun.objects.filter(pk=run.pk).update(
-            status=RunStatus.RUNNING, started_at=started_at
+            status=RunStatus.RUNNING, started_at=started_at, updated_at=started_at
         )
     result = compute(mission, unit, origin, months, step)
     return _store(mission, unit, result, run, acting_user, started_at, began)

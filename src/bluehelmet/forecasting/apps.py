@@ -8,6 +8,8 @@ class ForecastingConfig(AppConfig):
     verbose_name = _("Early warning: forecasts of violence (JMAC)")
 
     def ready(self) -> None:
-        from bluehelmet.forecasting import navigation
+        from bluehelmet.core.worker import worker_starting
+        from bluehelmet.forecasting import navigation, tasks
 
         navigation.register()
+        worker_starting.connect(tasks.on_worker_start, dispatch_uid="forecasting-vanished-runs")

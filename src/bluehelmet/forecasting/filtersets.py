@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.filtersets import MissionScopedFilterSet
+from bluehelmet.core.validators import DATE_RANGE_MESSAGE, in_date_range
 from bluehelmet.forecasting.models import Forecast, ForecastRun
 from bluehelmet.forecasting.units import PanelError, Unit, month_start, parse_month
 
@@ -22,9 +23,12 @@ class MonthField(forms.CharField):
         if not text:
             return None
         try:
-            return month_start(parse_month(text[:7]))
+            month = month_start(parse_month(text[:7]))
         except PanelError as exc:
             raise forms.ValidationError(str(exc)) from exc
+        if not in_date_range(month):
+            raise forms.ValidationError(DATE_RANGE_MESSAGE)
+        return month
 
 
 class MonthFilter(df.Filter):

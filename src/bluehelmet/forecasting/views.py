@@ -8,7 +8,6 @@ in the mission sees a page that says so and no forecast; a run of another missio
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.contrib import messages
@@ -23,12 +22,13 @@ from h3.api import basic_int as h3int
 from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import AdminArea, Mission
 from bluehelmet.core.permissions import Action, Sensitivity, user_can
+from bluehelmet.core.tables import SafeCsvWriter
 from bluehelmet.core.views.current import set_current_mission
 from bluehelmet.core.views.missions import get_mission
 from bluehelmet.forecasting.actions import may_run, parse_unit
 from bluehelmet.forecasting.limits import MAX_HORIZON, METHODS
 from bluehelmet.forecasting.models import Forecast, ForecastRun, RunStatus
-from bluehelmet.forecasting.tasks import active_run, start_run
+from bluehelmet.forecasting.tasks import active_run, fail_vanished_runs, start_run
 from bluehelmet.forecasting.units import PanelError, Unit
 
 UNIT_CHOICES = ("admin1", "h3:4", "h3:5")
@@ -206,6 +206,7 @@ class RunStatusView(LoginRequiredMixin, View):
     """The progress of a run: an HTML fragment the page polls, or JSON (``?format=json``)."""
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        fail_vanished_runs(pk=pk)  # its worker may have been killed
         run = get_object_or_404(
             ForecastRun.objects.restrict(request.user).select_related("mission"), pk=pk
         )
@@ -236,7 +237,7 @@ class ForecastExportView(LoginRequiredMixin, View):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         name = f"forecasts-{mission.code}-{run.unit.replace(':', '')}-{run.origin_month:%Y-%m}"
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        writer = csv.writer(response)
+        writer = SafeCsvWriter(response)  # no spreadsheet formulas
         writer.writerow(EXPORT_COLUMNS)
         for f in (
             Forecast.objects.restrict(request.user)

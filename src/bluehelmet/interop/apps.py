@@ -8,6 +8,8 @@ class InteropConfig(AppConfig):
     verbose_name = _("Interoperability: importers and exporters")
 
     def ready(self) -> None:
-        from bluehelmet.interop import navigation
+        from bluehelmet.core.worker import worker_starting
+        from bluehelmet.interop import navigation, tasks
 
         navigation.register()
+        worker_starting.connect(tasks.on_worker_start, dispatch_uid="interop-vanished-jobs")

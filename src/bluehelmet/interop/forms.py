@@ -52,7 +52,11 @@ class ImportForm(forms.Form):
                 raise forms.ValidationError(
                     _("The file is not UTF-8 text: export it as a UTF-8 CSV.")
                 ) from exc
-        if b"\x00" in head:
-            raise forms.ValidationError(_("The file is not text: upload a CSV export."))
+        if b"\x00" in head:  # the rest of a large file is checked by the importer, by line
+            line = head[: head.index(b"\x00")].count(b"\n") + 1
+            raise forms.ValidationError(
+                _("The file is not text: line %(line)s holds a NUL byte. Upload a CSV export.")
+                % {"line": line}
+            )
         upload.seek(0)
         return upload

@@ -3,8 +3,9 @@ JOC collates information from every source, including research datasets).
 
 An ``ImportJob`` is bookkeeping, not mission information: it is not change-logged (the import
 itself writes one audit entry) and carries no sensitivity class. Live progress is kept in a
-small file beside the upload while the importer's single transaction runs (see
-``interop.tasks``); the row here holds the totals and the final report.
+small file beside the upload (see ``interop.tasks``); the row here holds the totals, the final
+report and ``heartbeat_at``, the lease a running import renews so that a job whose worker was
+killed can be told from one that is still working.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ class ImportJob(models.Model):
     task_id = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # Renewed by the running import as it reads rows; an old one means its worker vanished.
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

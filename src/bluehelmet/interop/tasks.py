@@ -3,11 +3,13 @@ information from every source, open-source datasets included).
 
 The page stores the upload in a private folder under ``settings.DATA_DIR`` (never served),
 records an ``ImportJob`` and enqueues ``run_incident_import`` on the database-backed task queue
-(django-tasks; ``bluehelmet db_worker`` runs it). The importer writes everything in one
-transaction, so while it runs its progress cannot go through the database (on SQLite that
-transaction holds the only write lock; elsewhere it would not be visible before the commit):
-progress goes to a small JSON file beside the upload, which the status endpoint reads. The upload
-and the progress file are deleted when the job ends, whatever the outcome.
+(django-tasks; ``bluehelmet worker`` runs it). Progress goes to a small JSON file beside the
+upload, which the status endpoint reads, and every ``HEARTBEAT_INTERVAL`` seconds into the job's
+row as ``heartbeat_at`` (the importer commits in short batches, so these writes do not wait on
+it). A running job whose heartbeat is older than ``settings.JOB_HEARTBEAT_TIMEOUT`` lost its
+worker (killed, machine restarted): ``fail_vanished_jobs`` marks it failed when the worker
+starts and when its page is read. The upload and the progress file are deleted when the job
+ends, whatever the outcome, a vanished worker included.
 """
 
 from __future__ import annotations
@@ -22,18 +24,22 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from bluehelmet.core.context import acting_as
 from bluehelmet.core.permissions import Action, user_can
+from bluehelmet.core.worker import stale_before
 from bluehelmet.interop.importers.base import ImportFailed, count_lines
+from bluehelmet.interop.importers.incidents import ImportInterrupted
 from bluehelmet.interop.importers.registry import get_importer
 from bluehelmet.interop.models import ImportJob, JobStatus
 
 logger = logging.getLogger(__name__)
 PROGRESS_INTERVAL = 0.3  # seconds between two progress-file writes
+HEARTBEAT_INTERVAL = 5.0  # seconds between two heartbeats written to the job's row
 
 
 def upload_dir() -> Path:
@@ -62,20 +68,35 @@ def _progress_path(job: ImportJob) -> Path:
 
 class ProgressFile:
     """``on_progress`` for the importer: writes {"done", "total"} atomically, at most every
-    ``PROGRESS_INTERVAL`` seconds (and always for the last call)."""
+    ``PROGRESS_INTERVAL`` seconds (and always for the last call), and renews the job's
+    heartbeat every ``HEARTBEAT_INTERVAL`` seconds."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, job_id: int | None = None) -> None:
         self.path = path
+        self.job_id = job_id
         self.last = 0.0
+        self.last_beat = time.monotonic()
 
     def __call__(self, done: int, total: int) -> None:
         now = time.monotonic()
+        if self.job_id is not None and now - self.last_beat >= HEARTBEAT_INTERVAL:
+            self.last_beat = now
+            heartbeat(self.job_id, done)
         if now - self.last < PROGRESS_INTERVAL and done < total:
             return
         self.last = now
         temporary = self.path.with_suffix(".tmp")
         temporary.write_text(json.dumps({"done": done, "total": total}))
         os.replace(temporary, self.path)
+
+
+def heartbeat(job_id: int, done: int) -> None:
+    """Say the job is alive; a missed beat (database busy) is harmless, the next one counts."""
+    try:
+        with transaction.atomic():
+            ImportJob.objects.filter(pk=job_id).update(heartbeat_at=timezone.now(), rows_done=done)
+    except DatabaseError as exc:
+        logger.warning("Import %s: heartbeat skipped (%s)", job_id, exc)
 
 
 def live_progress(job: ImportJob) -> tuple[int, int]:
@@ -111,14 +132,15 @@ def _run(job: ImportJob, path: Path) -> None:
     if job.user is not None and not user_can(job.user, Action.ADD, job.mission_id):
         raise ImportFailed(_("Your role no longer adds incidents to this mission."))
     job.status, job.rows_total = JobStatus.RUNNING, count_lines(path)
-    job.save(update_fields=["status", "rows_total"])
+    job.heartbeat_at = timezone.now()
+    job.save(update_fields=["status", "rows_total", "heartbeat_at"])
     with acting_as(job.user):
         report = importer(
             path,
             acting_user=job.user,
             mission_code=job.mission.code,
             create_missions=False,
-            on_progress=ProgressFile(_progress_path(job)),
+            on_progress=ProgressFile(_progress_path(job), job.pk),
         )
     report.source = job.file_name  # the name the user uploaded, not the stored one
     _finish(
@@ -139,7 +161,8 @@ def run_incident_import(job_id: int) -> dict[str, Any]:
         _run(job, path)
     except ImportFailed as exc:  # name the file as the user uploaded it, not as stored
         message = str(exc).replace(job.stored_as, job.file_name) if job.stored_as else str(exc)
-        _finish(job, JobStatus.FAILED, error=message)
+        saved = exc.report.as_dict() if isinstance(exc, ImportInterrupted) else job.report
+        _finish(job, JobStatus.FAILED, error=message, report=saved)
     except Exception:
         logger.exception("Incident import %s failed", job.pk)
         _finish(
@@ -150,6 +173,36 @@ def run_incident_import(job_id: int) -> dict[str, Any]:
     finally:
         _cleanup(job)
     return {"job": job.pk, "status": job.status}
+
+
+def vanished_message() -> str:
+    return _("The worker stopped while importing; import the file again.")
+
+
+def fail_vanished_jobs(**filters: Any) -> int:
+    """Mark failed the running jobs (among ``filters``) whose heartbeat is older than the
+    lease, delete their uploads, and say how many there were."""
+    cutoff = stale_before()
+    stale = ImportJob.objects.filter(status=JobStatus.RUNNING, **filters).filter(
+        models.Q(heartbeat_at__lt=cutoff)
+        | models.Q(heartbeat_at__isnull=True, created_at__lt=cutoff)
+    )
+    failed = 0
+    for job in stale:
+        # Only if still running and stale: the worker may have finished it meanwhile.
+        if stale.filter(pk=job.pk).update(
+            status=JobStatus.FAILED, error=vanished_message(), finished_at=timezone.now()
+        ):
+            _cleanup(job)
+            failed += 1
+    return failed
+
+
+def on_worker_start(**kwargs: Any) -> None:
+    """``worker_starting`` receiver: fail the imports a stopped worker left running."""
+    count = fail_vanished_jobs()
+    if count:
+        logger.warning("%d import(s) left running by a stopped worker marked failed", count)
 
 
 def start_import(job: ImportJob, upload: UploadedFile) -> ImportJob:

@@ -24,7 +24,7 @@ from bluehelmet.interop.forms import ImportForm, upload_limit
 from bluehelmet.interop.importers.acled import REQUIRED as ACLED_COLUMNS
 from bluehelmet.interop.importers.ged import REQUIRED as GED_COLUMNS
 from bluehelmet.interop.models import ImportJob, ImportKind
-from bluehelmet.interop.tasks import live_progress, start_import
+from bluehelmet.interop.tasks import fail_vanished_jobs, live_progress, start_import
 
 REQUIRED_COLUMNS = {ImportKind.GED: GED_COLUMNS, ImportKind.ACLED: ACLED_COLUMNS}
 RECENT_JOBS = 10
@@ -112,6 +112,7 @@ class ImportPageView(LoginRequiredMixin, View):
         status: int = 200,
         error: str = "",
     ) -> HttpResponse:
+        fail_vanished_jobs(mission=mission)
         jobs = ImportJob.objects.filter(mission=mission).select_related("user")[:RECENT_JOBS]
         context = {
             "mission": mission,
@@ -144,6 +145,7 @@ class ImportJobView(LoginRequiredMixin, View):
 
     def get(self, request: HttpRequest, code: str, pk: int) -> HttpResponse:
         mission = importing_mission(request, code)
+        fail_vanished_jobs(mission=mission, pk=pk)  # its worker may have been killed
         job = get_object_or_404(
             ImportJob.objects.select_related("mission", "user"), pk=pk, mission=mission
         )

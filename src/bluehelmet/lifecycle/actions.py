@@ -84,7 +84,8 @@ def do_transition_mission_phase(
             TransitionErrorCode.GATES_FAILED,
             _("%(n)d gate check(s) failed; fix them or give a reason to override.")
             % {"n": len(failed)},
-            checks=[c.as_dict() for c in checks],
+            # the refusal is shown to the acting user: its texts count what they may see
+            checks=[c.as_dict() for c in check_gates(mission, to_phase, acting_user)],
         )
     return _record_transition(
         mission, to_phase, acting_user, effective_on, checks, override_reason if failed else ""

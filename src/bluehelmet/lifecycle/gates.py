@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -24,6 +25,7 @@ from bluehelmet.core.models import (
     PostRole,
     SofaStatus,
 )
+from bluehelmet.core.permissions import Action, Sensitivity, user_can
 from bluehelmet.core.phases import Phase
 from bluehelmet.lifecycle.models import MilestoneKind, StartUpMilestone
 
@@ -59,13 +61,22 @@ def _mandate_date(mission: Mission) -> GateCheck:
     return GateCheck("mandate_authorised", ok, str(text), "Capstone §6.2")
 
 
+# An agreement still being negotiated gives the deploying mission no legal status yet; the
+# model agreement applied provisionally does (Capstone §6.2).
+SOFA_IN_EFFECT = {SofaStatus.SIGNED, SofaStatus.IN_FORCE, SofaStatus.MODEL_APPLIED}
+
+
 def _sofa(mission: Mission) -> GateCheck:
-    ok = mission.sofa_status != SofaStatus.NONE
-    text = (
-        _("SOFA/SOMA status: %(status)s.") % {"status": mission.get_sofa_status_display()}
-        if ok
-        else _("No SOFA/SOMA negotiation with the host government is recorded.")
-    )
+    ok = mission.sofa_status in SOFA_IN_EFFECT
+    if ok:
+        text = _("SOFA/SOMA status: %(status)s.") % {"status": mission.get_sofa_status_display()}
+    elif mission.sofa_status == SofaStatus.NEGOTIATING:
+        text = _(
+            "The SOFA/SOMA is still under negotiation: deploy once it is signed, or apply the "
+            "model agreement provisionally and record that."
+        )
+    else:
+        text = _("No SOFA/SOMA negotiation with the host government is recorded.")
     return GateCheck("sofa_soma", ok, str(text), "Capstone §6.2")
 
 
@@ -114,17 +125,37 @@ def _leadership_team(mission: Mission) -> GateCheck:
     return GateCheck("leadership_team", ok, str(text), "Capstone §7.1")
 
 
-def _field_presence(mission: Mission) -> GateCheck:
+# The verdict is a fact about the mission, so it counts every record; the figures in the text
+# count only what the reader may see, or a reader would learn how many records above their
+# clearance there are. A reader not cleared for everything is told so whether or not anything is
+# hidden from them: a note only when something is hidden would itself disclose it.
+def _shown(queryset: Any, reader: Any) -> Any:
+    return queryset if reader is None else queryset.restrict(reader)
+
+
+def _partial(mission: Mission, reader: Any) -> bool:
+    top = Sensitivity.STRICTLY_CONFIDENTIAL
+    return reader is not None and not user_can(reader, Action.VIEW, mission.pk, top)
+
+
+def _worded(text: Any, mission: Mission, reader: Any) -> str:
+    if not _partial(mission, reader):
+        return str(text)
+    note = _("Figures count the records you may see; the verdict counts every record.")
+    return f"{text} {note}"
+
+
+def _field_presence(mission: Mission, reader: Any = None) -> GateCheck:
     kinds = [OrgUnitKind.SECTOR_HQ, OrgUnitKind.FIELD_OFFICE, OrgUnitKind.TEAM_SITE]
-    n = OrgUnit.objects.filter(
-        mission=mission, kind__in=kinds, established_on__isnull=False
-    ).count()
+    units = OrgUnit.objects.filter(mission=mission, kind__in=kinds, established_on__isnull=False)
+    ok = units.exists()
+    n = _shown(units, reader).count()
     text = (
         _("%(n)d sector headquarters, field offices or team sites established.") % {"n": n}
         if n
         else _("No sector headquarters, field office or team site is established yet.")
     )
-    return GateCheck("field_presence", n > 0, str(text), "Capstone §6.2")
+    return GateCheck("field_presence", ok, _worded(text, mission, reader), "Capstone §6.2")
 
 
 def _heads_of_uniformed_components(mission: Mission) -> GateCheck:
@@ -146,27 +177,34 @@ def _heads_of_uniformed_components(mission: Mission) -> GateCheck:
     return GateCheck("heads_of_components", not missing, str(text), "Capstone §7.1")
 
 
-def _contingents_deployed(mission: Mission) -> GateCheck:
+def _deployment(queryset: Any) -> tuple[int, int]:
+    """(deployed, not yet repatriated) contingents of the queryset."""
+    deployed = queryset.filter(status=ContingentStatus.DEPLOYED).count()
+    return deployed, queryset.exclude(status=ContingentStatus.REPATRIATED).count()
+
+
+def _contingents_deployed(mission: Mission, reader: Any = None) -> GateCheck:
     qs = Contingent.objects.filter(mission=mission)
-    deployed = qs.filter(status=ContingentStatus.DEPLOYED).count()
-    total = qs.exclude(status=ContingentStatus.REPATRIATED).count()
+    deployed, total = _deployment(qs)
     ok = total == 0 or deployed == total
-    text = _("%(d)d of %(t)d contingents deployed.") % {"d": deployed, "t": total}
-    return GateCheck("contingents_deployed", ok, str(text), "Capstone §6.1-6.2")
+    shown_deployed, shown_total = _deployment(_shown(qs, reader))
+    text = _("%(d)d of %(t)d contingents deployed.") % {"d": shown_deployed, "t": shown_total}
+    return GateCheck(
+        "contingents_deployed", ok, _worded(text, mission, reader), "Capstone §6.1-6.2"
+    )
 
 
-def _contingents_repatriated(mission: Mission) -> GateCheck:
-    remaining = (
-        Contingent.objects.filter(mission=mission)
-        .exclude(status=ContingentStatus.REPATRIATED)
-        .count()
-    )
-    text = (
-        _("%(n)d contingent(s) are still in the mission area.") % {"n": remaining}
-        if remaining
-        else _("Every contingent has been repatriated.")
-    )
-    return GateCheck("contingents_repatriated", remaining == 0, str(text), "Capstone §6.1")
+def _contingents_repatriated(mission: Mission, reader: Any = None) -> GateCheck:
+    qs = Contingent.objects.filter(mission=mission).exclude(status=ContingentStatus.REPATRIATED)
+    ok = not qs.exists()
+    remaining = _shown(qs, reader).count()
+    if remaining:
+        text = _("%(n)d contingent(s) are still in the mission area.") % {"n": remaining}
+    elif ok:
+        text = _("Every contingent has been repatriated.")
+    else:
+        text = _("Not every contingent has been repatriated.")
+    return GateCheck("contingents_repatriated", ok, _worded(text, mission, reader), "Capstone §6.1")
 
 
 def _ms(kind: str, citation: str) -> Callable[[Mission], GateCheck]:
@@ -193,6 +231,16 @@ GATES: dict[str, list[Callable[[Mission], GateCheck]]] = {
 }
 
 
-def check_gates(mission: Mission, to_phase: str) -> list[GateCheck]:
-    """Run the gate checks for entering ``to_phase``; an empty list means no gate applies."""
-    return [check(mission) for check in GATES.get(to_phase, [])]
+# Checks whose text counts records; the others name only the mission's own facts or milestones.
+COUNTING = {_field_presence, _contingents_deployed, _contingents_repatriated}
+
+
+def check_gates(mission: Mission, to_phase: str, reader: Any = None) -> list[GateCheck]:
+    """Run the gate checks for entering ``to_phase``; an empty list means no gate applies.
+
+    The verdicts count every record; with ``reader`` the texts count only what that user may
+    see (``None``: the decision itself and its stored report, which count everything)."""
+    return [
+        check(mission, reader) if check in COUNTING else check(mission)  # type: ignore[call-arg]
+        for check in GATES.get(to_phase, [])
+    ]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.models.base import MissionScopedModel
 from bluehelmet.core.phases import Phase
+from bluehelmet.core.validators import TEXT_MAX_LENGTH, validate_date_range
 
 
 class MilestoneKind(models.TextChoices):
@@ -33,9 +34,12 @@ class StartUpMilestone(MissionScopedModel):
     """A start-up structure or decision recorded as achieved on a date (Capstone §6.3)."""
 
     kind = models.CharField(_("milestone"), max_length=40, choices=MilestoneKind.choices)
-    achieved_on = models.DateField(_("achieved on"))
+    achieved_on = models.DateField(_("achieved on"), validators=[validate_date_range])
     evidence = models.TextField(
-        _("evidence"), blank=True, help_text=_("Decision, directive or document that shows it.")
+        _("evidence"),
+        blank=True,
+        help_text=_("Decision, directive or document that shows it."),
+        max_length=TEXT_MAX_LENGTH,
     )
 
     class Meta:
@@ -59,7 +63,7 @@ class PhaseTransition(MissionScopedModel):
 
     from_phase = models.CharField(_("from"), max_length=32, choices=Phase.choices)
     to_phase = models.CharField(_("to"), max_length=32, choices=Phase.choices)
-    effective_on = models.DateField(_("effective on"))
+    effective_on = models.DateField(_("effective on"), validators=[validate_date_range])
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -70,7 +74,7 @@ class PhaseTransition(MissionScopedModel):
     )
     gate_report = models.JSONField(_("gate report"), default=list)
     overridden = models.BooleanField(_("gates overridden"), default=False)
-    override_reason = models.TextField(_("override reason"), blank=True)
+    override_reason = models.TextField(_("override reason"), blank=True, max_length=TEXT_MAX_LENGTH)
 
     class Meta:
         ordering = ["mission__code", "effective_on", "id"]

@@ -84,7 +84,7 @@ class LifecycleView(LoginRequiredMixin, View):
         posted_phase = bound.data.get("to_phase") if bound is not None else None
         options = []
         for phase in next_phases(mission.phase):
-            checks = check_gates(mission, phase)
+            checks = check_gates(mission, phase, user)
             form = None
             if can_transition:
                 form = bound if posted_phase == phase else transition_form(mission, phase)

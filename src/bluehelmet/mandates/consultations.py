@@ -1,6 +1,8 @@
 """Consultations the doctrine requires with contributing countries (Capstone §4.3).
 
 The platform creates the obligation when its trigger happens; staff record when it was held.
+The doctrine says when contributors are consulted, not within how many days: the due dates are
+the mission's setting (one mission parameter per trigger, defaults ``DUE_AFTER_DAYS``).
 """
 
 from __future__ import annotations
@@ -8,12 +10,17 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from bluehelmet.core.models import Contingent, ContingentStatus, ContributingCountry, Mission
+from bluehelmet.core.parameters import parameter
+from bluehelmet.core.registry import ParameterSpec
 from bluehelmet.mandates.models import Consultation, ConsultationTrigger, Mandate
 
-# Days allowed after the trigger for the consultation to be held.
+# Days allowed after the trigger for the consultation to be held: the defaults of the mission
+# parameters below, bluehelmet's choice (Capstone §4.3 sets no deadline).
 DUE_AFTER_DAYS = {
     ConsultationTrigger.CONCEPT_OF_OPERATIONS: 30,
     ConsultationTrigger.MANDATE_CHANGE: 0,
@@ -24,6 +31,48 @@ DUE_AFTER_DAYS = {
     ConsultationTrigger.COUNCIL_MISSION_BEFORE: 0,
     ConsultationTrigger.COUNCIL_MISSION_AFTER: 14,
 }
+
+
+def due_key(trigger: str) -> str:
+    return f"consultation-due-{trigger}"
+
+
+PARAMETERS = tuple(
+    ParameterSpec(
+        due_key(trigger),
+        format_lazy(_l("Days to consult contributors after: {}"), trigger.label),
+        days,
+        _l("days"),
+        0,
+        365,
+        "Capstone §4.3",
+        _l(
+            "Days this mission allows after the trigger to hold the consultation. The doctrine "
+            "says when contributors are consulted, not within how many days."
+        ),
+        weight=40 + n,
+    )
+    for n, (trigger, days) in enumerate(DUE_AFTER_DAYS.items())
+)
+
+
+def due_after_days(mission: Mission, trigger: str) -> int:
+    """The days the mission allows after ``trigger`` (its setting, else the default)."""
+    return parameter(mission, due_key(ConsultationTrigger(trigger)))
+
+
+def due_explanation(consultation: Consultation) -> str:
+    """Which part of the due date is the doctrine and which the mission's setting."""
+    trigger = ConsultationTrigger(consultation.trigger)
+    return _(
+        "The doctrine: contributors are consulted on “%(trigger)s” (Capstone §4.3); it sets "
+        "no deadline. Mission setting: this mission holds it within %(days)d days of the "
+        "trigger (mission parameter; default %(default)d)."
+    ) % {
+        "trigger": trigger.label,
+        "days": due_after_days(consultation.mission, trigger),
+        "default": DUE_AFTER_DAYS[trigger],
+    }
 
 
 def contributing_countries(mission: Mission) -> list[ContributingCountry]:
@@ -44,7 +93,7 @@ def open_consultation(
     mandate: Mandate | None = None,
 ) -> Consultation:
     """Create the consultation ``trigger`` calls for, unless the same one is already open."""
-    due = on + datetime.timedelta(days=DUE_AFTER_DAYS[ConsultationTrigger(trigger)])
+    due = on + datetime.timedelta(days=due_after_days(mission, trigger))
     existing = Consultation.objects.filter(
         mission=mission, trigger=trigger, due_on=due, held_on__isnull=True
     ).first()

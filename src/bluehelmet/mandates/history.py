@@ -7,6 +7,7 @@ import io
 from typing import Any
 
 from bluehelmet.core.models import Mission
+from bluehelmet.core.tables import spreadsheet_safe
 from bluehelmet.mandates.models import AuthorisedStrength, Mandate
 
 COLUMNS = [
@@ -29,14 +30,16 @@ COLUMNS = [
 
 def history(mission: Mission, user: Any = None) -> list[dict[str, Any]]:
     mandates = Mandate.objects.filter(mission=mission)
-    if user is not None:
+    strength = AuthorisedStrength.objects.filter(mission=mission)
+    if user is not None:  # the CLI without --as reads everything; a user only what they may see
         mandates = mandates.restrict(user)
+        strength = strength.restrict(user)
     mandates = (
         mandates.select_related("resolution")
         .prefetch_related("tasks__task_type", "joint_resolutions")
         .order_by("version")
     )
-    periods = list(AuthorisedStrength.objects.filter(mission=mission).order_by("effective_from"))
+    periods = list(strength.order_by("effective_from"))
     return [_row(mission, m, periods) for m in mandates]
 
 
@@ -70,7 +73,4 @@ def history_csv(rows: list[dict[str, Any]]) -> str:
 
 
 def _cell(value: Any) -> Any:
-    # Spreadsheet formula injection: a cell must not start with =, +, - or @.
-    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@"}:
-        return "'" + value
-    return "" if value is None else value
+    return "" if value is None else spreadsheet_safe(value)  # no spreadsheet formulas

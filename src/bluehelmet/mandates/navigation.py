@@ -1,6 +1,7 @@
 """What the mandates app adds to the shared pages.
 
-Its menu section, its overview links and the overdue-consultations warning.
+Its menu section, its overview links, the overdue-consultations warning and the mission
+parameters its consultation due dates read.
 
 Registered from ``AppConfig.ready()`` (``core.registry``); ``core`` never imports this app.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.registry import NavItem, OverviewLink, OverviewPanel, registry
+from bluehelmet.mandates import consultations
 from bluehelmet.mandates.panels import overdue_consultations_panel
 
 
@@ -35,3 +37,4 @@ def register() -> None:
             weight=20,
         )
     )
+    registry.add_parameter(*consultations.PARAMETERS)

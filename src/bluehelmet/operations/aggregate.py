@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import TruncMonth, TruncWeek, TruncYear
 
+from bluehelmet.core.validators import DATETIME_MAX, DATETIME_MIN
 from bluehelmet.operations.geo import cell_centre, cell_label, parent_cell, stored_resolution_for
 from bluehelmet.operations.models import IncidentCategory
 
@@ -86,10 +87,17 @@ class Grouping:
         return cls(dims, period, res)
 
 
+def in_calendar(queryset: QuerySet) -> QuerySet:
+    """Incidents dated within the platform's range (1900-2100): a value stored before the rule
+    (or written around it) is left out of counts by period rather than breaking them."""
+    return queryset.filter(occurred_at__gte=DATETIME_MIN, occurred_at__lte=DATETIME_MAX)
+
+
 def aggregate(queryset: QuerySet, grouping: Grouping) -> list[dict[str, Any]]:
     """One row per group: the group's keys, ``count``, ``killed``, ``civilians_killed``."""
     columns: dict[str, Any] = {}
     if "period" in grouping.by:
+        queryset = in_calendar(queryset)
         columns["period"] = PERIODS[grouping.period]("occurred_at")
     if "category" in grouping.by:
         columns["category"] = "category_id"  # codes looked up after: no join per incident

@@ -22,7 +22,14 @@ from typing import Any
 from django.db.models import QuerySet
 
 from bluehelmet.core.audit import log_reads
-from bluehelmet.core.permissions import Action, Sensitivity, user_can
+from bluehelmet.core.permissions import (
+    Action,
+    Sensitivity,
+    sees_sources,
+    sees_sources_everywhere,
+    user_can,
+)
+from bluehelmet.core.tables import spreadsheet_safe
 from bluehelmet.operations.models import Incident
 
 CHUNK = 2000
@@ -97,17 +104,30 @@ def _source_name(incident: Incident) -> str:
 
 
 def _mark(incident: Incident, user: Any) -> Incident:
-    """Hide the source's name from a caller not cleared for the source's classification."""
-    source = incident.source
+    """Hide the source's name, and the original this incident duplicates, from a caller who
+    may not see them: a link must not reveal a record above the caller's clearance."""
+    source, original = incident.source, incident.duplicate_of
     if user is not None and source is not None:
         visible = user_can(user, Action.VIEW, source.mission_id, source.sensitivity)
         incident._source_hidden = not visible  # type: ignore[attr-defined]
+    if user is not None and original is not None:
+        visible = user_can(user, Action.VIEW, original.mission_id, original.sensitivity)
+        incident._original_hidden = not visible  # type: ignore[attr-defined]
     return incident
 
 
 def _original(incident: Incident) -> str:
     original = incident.duplicate_of
-    return original.reference if original is not None else ""
+    if original is None or getattr(incident, "_original_hidden", False):
+        return ""
+    return original.reference
+
+
+def partner_variant(user: Any, asked: bool = False) -> bool:
+    """Is a file for ``user`` the partner variant? When asked, and always for a role that gets
+    the partner-safe view (Capstone §7.2) in any mission it reads: a file has one set of
+    columns, so a user partner-safe in one mission gets the partner variant for all."""
+    return asked or not sees_sources_everywhere(user)
 
 
 def columns_for(humanitarian: bool) -> tuple[Column, ...]:
@@ -137,7 +157,8 @@ def _incidents(queryset: QuerySet[Incident], user: Any) -> Iterator[Incident]:
 
 def _csv_line(values: Iterable[Any]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(["" if v is None else v for v in values])
+    row = ["" if v is None else spreadsheet_safe(v) for v in values]  # no formulas
+    csv.writer(buffer, lineterminator="\n").writerow(row)
     return buffer.getvalue()
 
 
@@ -171,7 +192,7 @@ def features(incidents: Iterable[Incident], user: Any) -> list[dict[str, Any]]:
     """GeoJSON features for a page of incidents shown to ``user`` (reads are logged)."""
     rows = [_mark(i, user) for i in incidents]
     log_reads(user, rows)
-    return [feature(i, COLUMNS) for i in rows]
+    return [feature(i, columns_for(not sees_sources(user, i.mission_id))) for i in rows]
 
 
 def write_geojson(
@@ -190,6 +211,7 @@ def write_geojson(
 def write(
     kind: str, queryset: QuerySet[Incident], *, humanitarian: bool = False, user: Any = None
 ) -> Iterator[str]:
+    humanitarian = partner_variant(user, humanitarian)
     if kind == "geojson":
         return write_geojson(queryset, humanitarian=humanitarian, user=user)
     if kind in {"csv", "hxl"}:

@@ -19,6 +19,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from bluehelmet.core.filtersets import MissionScopedFilterSet
+from bluehelmet.core.permissions import sees_sources_everywhere
+from bluehelmet.core.validators import DATE_RANGE_MESSAGE, in_date_range
 from bluehelmet.operations import models as m
 from bluehelmet.operations.geo import BBox, parse_bbox
 
@@ -51,11 +53,13 @@ class MomentField(forms.CharField):
                 _("Not a date or date-time: %(v)s (use YYYY-MM-DD or ISO 8601).") % {"v": text}
             )
         if day is not None:
-            return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC), True
+            moment = datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
         assert moment is not None
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=datetime.UTC)
-        return moment, False
+        if not in_date_range(moment):  # also keeps ``until``'s next day inside the calendar
+            raise forms.ValidationError(DATE_RANGE_MESSAGE)
+        return moment, day is not None
 
 
 class CodeListField(forms.CharField):
@@ -141,6 +145,17 @@ def visible_sources(request: Any) -> QuerySet[m.IncidentSource]:
     return m.IncidentSource.objects.restrict(getattr(request, "user", None))
 
 
+PARTNER_WITHHELD_FILTERS = (
+    "source",
+    "source_kind",
+    "reliability",
+    "credibility_max",
+    "org_unit",
+    "duplicate",
+    "source_dataset",
+)
+
+
 class IncidentFilterSet(MissionScopedFilterSet):
     search_fields = ("title", "description", "location_name", "actor1", "actor2")
     bbox = BBoxFilter(label=_("Area: minlon,minlat,maxlon,maxlat"))
@@ -182,6 +197,14 @@ class IncidentFilterSet(MissionScopedFilterSet):
             "org_unit",
             "source_dataset",
         ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not sees_sources_everywhere(getattr(self.request, "user", None)):
+            # Filtering by a withheld field would tell which incidents carry which grade or
+            # source (Capstone §7.2): the partner-safe view has no such filters at all.
+            for name in PARTNER_WITHHELD_FILTERS:
+                self.filters.pop(name, None)
 
     def filter_actor(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip()

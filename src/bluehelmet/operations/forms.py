@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.forms import DateInput, ScopedModelForm
 from bluehelmet.core.models import Mission, Post
-from bluehelmet.core.permissions import Action, Sensitivity, grants_for
+from bluehelmet.core.permissions import Action, Sensitivity, grants_for, sees_sources
+from bluehelmet.core.validators import validate_date_range
 from bluehelmet.operations import models as m
 
 
@@ -202,8 +203,12 @@ class CopFilterForm(forms.Form):
     and the API filter alike; the FilterSet has the last word on validity.
     """
 
-    since = forms.DateField(label=_("From"), required=False, widget=DateInput())
-    until = forms.DateField(label=_("To"), required=False, widget=DateInput())
+    since = forms.DateField(
+        label=_("From"), required=False, widget=DateInput(), validators=[validate_date_range]
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=DateInput(), validators=[validate_date_range]
+    )
     category = forms.ChoiceField(label=_("Category"), required=False)
     group = forms.ChoiceField(label=_("Category group"), required=False)
     actor = forms.CharField(label=_("Actor"), required=False, max_length=200)
@@ -237,6 +242,8 @@ class CopFilterForm(forms.Form):
             fields["sensitivity"].choices = any_choice + levels
         else:  # nothing to choose between: the user sees unclassified records only
             del self.fields["sensitivity"]
+        if not sees_sources(user, mission.pk):  # the partner-safe view (Capstone §7.2)
+            del self.fields["source"], self.fields["reliability"]
 
     def filter_params(self, mission: Mission, *, time: bool = True) -> dict[str, str]:
         """``IncidentFilterSet`` parameters for the cleaned values (``time``: the window too)."""

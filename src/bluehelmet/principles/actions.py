@@ -16,18 +16,23 @@ from django.utils.translation import gettext as _
 
 from bluehelmet.core.audit import log_action
 from bluehelmet.core.context import single_audit_entry
-from bluehelmet.core.errors import ActionError
+from bluehelmet.core.errors import ActionError, ErrorCode
 from bluehelmet.core.models import Mission
+from bluehelmet.core.parameters import values as parameter_values
 from bluehelmet.core.permissions import Action, Sensitivity, require
 from bluehelmet.core.types import Actor, recorded
+from bluehelmet.principles import overrides
 from bluehelmet.principles.models import (
     ConsentAssessment,
     ConsentEvent,
     FlagStatus,
+    Party,
     ProtectionAlert,
     ProtectionResponseKind,
     ReviewFlag,
     UseOfForceReport,
+    VerdictDecision,
+    VerdictOverride,
 )
 from bluehelmet.principles.rules import consent as consent_rules
 from bluehelmet.principles.rules import use_of_force
@@ -115,15 +120,19 @@ def do_assess_consent(
     *,
     acting_user: Actor,
     as_of: datetime.date | None = None,
-    window_days: int = consent_rules.WINDOW_DAYS,
+    window_days: int | None = None,
 ) -> list[ConsentAssessment]:
-    """Store a consent reading per party and locality; flag de facto withdrawal (§3.1)."""
+    """Store a consent reading per party and locality; flag de facto withdrawal (§3.1). The
+    window and the count of restrictions are the mission's parameters unless a window is given."""
     require(acting_user, Action.CHANGE, mission.pk, Sensitivity.CONFIDENTIAL)
-    if not 1 <= window_days <= 365:
+    settings = consent_rules.settings_from(parameter_values(mission))
+    if window_days is not None:
+        settings["window_days"] = window_days
+    if not 1 <= settings["window_days"] <= 365:
         raise ActionError(PrinciplesErrorCode.INVALID, _("The window is between 1 and 365 days."))
     as_of = as_of or timezone.now().date()
     events = ConsentEvent.objects.filter(mission=mission).select_related("party", "org_unit")
-    readings = consent_rules.readings(events, as_of, window_days)
+    readings = consent_rules.readings(events, as_of, **settings)
     with transaction.atomic(), single_audit_entry():
         rows = ConsentAssessment.objects.bulk_create([_assessment(mission, r) for r in readings])
         log_action(
@@ -190,3 +199,69 @@ def do_record_alert_response(
             after=alert.snapshot(),
         )
     return alert
+
+
+def do_override_verdict(
+    mission: Mission,
+    *,
+    rule: str,
+    subject: str,
+    decision: str,
+    acting_user: Actor,
+    reason: str,
+) -> VerdictOverride:
+    """A reviewer accepts or dismisses a computed verdict (consent, impartiality, protection
+    of civilians), always with a reason; a later decision on the same verdict replaces it."""
+    require(acting_user, Action.CHANGE, mission.pk, Sensitivity.CONFIDENTIAL)
+    if decision not in VerdictDecision.values:
+        raise ActionError(
+            PrinciplesErrorCode.INVALID, _("The decision is 'accepted' or 'dismissed'.")
+        )
+    if not (reason or "").strip():
+        raise ActionError(PrinciplesErrorCode.INVALID, _("Give the reason for the decision."))
+    sensitivity = _subject_sensitivity(mission, rule, subject, acting_user)
+    require(acting_user, Action.CHANGE, mission.pk, sensitivity)
+    with transaction.atomic(), single_audit_entry():
+        found = VerdictOverride.objects.select_for_update().filter(
+            mission=mission, rule=rule, subject=subject
+        )
+        override = found.first() or VerdictOverride(mission=mission, rule=rule, subject=subject)
+        before = override.snapshot() if override.pk else None
+        override.sensitivity = max(override.sensitivity or 0, sensitivity)
+        override.decision = decision
+        override.reason = reason.strip()
+        override.decided_by = recorded(acting_user)
+        override.decided_at = timezone.now()
+        override.save()
+        log_action(
+            "override_verdict",
+            override,
+            acting_user=acting_user,
+            before=before,
+            after=override.snapshot(),
+            note=override.reason,
+        )
+    return override
+
+
+def _subject_sensitivity(mission: Mission, rule: str, subject: str, user: Actor) -> int:
+    """The sensitivity the decision is kept at: at least confidential, and that of the record
+    the verdict is about; a subject out of the user's reach answers 404 like a missing one."""
+    kind = overrides.OVERRIDABLE.get(rule)
+    if kind is None:
+        raise ActionError(
+            PrinciplesErrorCode.INVALID,
+            _("Verdicts of rule %(rule)s cannot be overridden here.") % {"rule": rule},
+        )
+    ids = overrides.parse(kind, subject)
+    if ids is None:
+        raise ActionError(PrinciplesErrorCode.INVALID, _("The verdict's subject is malformed."))
+    model: Any = ProtectionAlert if kind == overrides.ALERT else Party
+    pk = ids["alert"] if kind == overrides.ALERT else ids["party"]
+    records = model.objects.filter(mission=mission)
+    if user is not None:
+        records = records.restrict(user, Action.CHANGE)
+    record = records.filter(pk=pk).first()
+    if record is None:
+        raise ActionError(ErrorCode.NOT_FOUND, _("No such verdict in this mission."))
+    return max(Sensitivity.CONFIDENTIAL, record.sensitivity)

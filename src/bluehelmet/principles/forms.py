@@ -122,6 +122,16 @@ class FlagCloseForm(forms.Form):
     )
 
 
+class VerdictOverrideForm(forms.Form):
+    """A reviewer's decision on a computed verdict (consent, impartiality, protection)."""
+
+    rule = forms.CharField(max_length=40, widget=forms.HiddenInput)
+    subject = forms.CharField(max_length=200, widget=forms.HiddenInput)
+    decision = forms.ChoiceField(label=_("Decision"), choices=m.VerdictDecision.choices)
+    # Optional here so the action gives its one message for a missing reason.
+    reason = forms.CharField(label=_("Reason"), max_length=4000, required=False)
+
+
 class AlertResponseForm(forms.Form):
     """How and when the mission answered a protection alert (Capstone §2.3)."""
 

@@ -1,6 +1,7 @@
 """What the principles app adds to the shared pages.
 
-Its menu section and the consent-withdrawal warning on the mission overview.
+Its menu section, the consent-withdrawal warning on the mission overview and the mission
+parameters its rules read (consent, impartiality, protection of civilians).
 
 Registered from ``AppConfig.ready()`` (``core.registry``); ``core`` never imports this app.
 """
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.registry import NavItem, OverviewPanel, registry
 from bluehelmet.principles.panels import consent_withdrawal_panel
+from bluehelmet.principles.rules import consent, impartiality, protection
 
 
 def register() -> None:
@@ -36,3 +38,4 @@ def register() -> None:
             weight=10,
         )
     )
+    registry.add_parameter(*consent.PARAMETERS, *impartiality.PARAMETERS, *protection.PARAMETERS)

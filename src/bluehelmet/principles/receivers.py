@@ -10,9 +10,10 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
+from bluehelmet.core import parameters
 from bluehelmet.core.events import SERIOUS_DEVELOPMENT, announce_serious_development
 from bluehelmet.principles.models import ConsentEvent
-from bluehelmet.principles.rules.consent import standing_withdrawal
+from bluehelmet.principles.rules import consent
 
 
 @receiver(post_save, sender=ConsentEvent)
@@ -26,8 +27,9 @@ def detect_withdrawal_of_consent(sender: Any, instance: ConsentEvent, **kwargs: 
         )
         if e.locality == instance.locality
     ]
-    before = standing_withdrawal([e for e in events if e.pk != instance.pk])
-    after = standing_withdrawal(events)
+    rule = consent.settings_from(parameters.values(instance.mission))  # the mission's setting
+    before = consent.standing_withdrawal([e for e in events if e.pk != instance.pk], **rule)
+    after = consent.standing_withdrawal(events, **rule)
     if after is None or before is not None:
         return
     announce_serious_development(

@@ -33,6 +33,11 @@ urlpatterns: list[Any] = [
         views.DashboardView.as_view(),
         name="mission-principles",
     ),
+    path(
+        "missions/<str:code>/principles/override/",
+        views.VerdictOverrideView.as_view(),
+        name="mission-principles-override",
+    ),
     path("review-flags/queue/", views.ReviewQueueView.as_view(), name="reviewflag-queue"),
     path("review-flags/<int:pk>/close/", views.FlagCloseView.as_view(), name="reviewflag-close"),
     *records("review-flags", "reviewflag", "ReviewFlag", editable=False),

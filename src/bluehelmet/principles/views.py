@@ -16,6 +16,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views import View
@@ -24,6 +25,7 @@ from bluehelmet.core.audit import log_reads
 from bluehelmet.core.errors import ActionError
 from bluehelmet.core.permissions import Action, Sensitivity, user_can
 from bluehelmet.core.tables import Column
+from bluehelmet.core.validators import parse_day
 from bluehelmet.core.views import generic
 from bluehelmet.core.views.current import set_current_mission
 from bluehelmet.core.views.missions import get_mission
@@ -41,9 +43,9 @@ def parse_as_of(raw: str | None) -> tuple[datetime.date | None, str]:
     if not raw:
         return None, ""
     try:
-        return datetime.date.fromisoformat(raw), ""
-    except ValueError:
-        return None, _("The date is given as YYYY-MM-DD; showing today instead.")
+        return parse_day(raw), ""
+    except ValueError as exc:
+        return None, _("%(reason)s Showing today instead.") % {"reason": exc}
 
 
 def consent_grid(readings: list[dict[str, Any]]) -> dict[str, Any]:
@@ -119,8 +121,32 @@ class DashboardView(LoginRequiredMixin, View):
             "response_kinds": response_kinds(),
             "flag_rules": flags_by_rule(summary["review_flags"]),
             "protection": summary["protection"],
+            "can_override": summary["can_override"],
+            "decisions": m.VerdictDecision.choices,
         }
         return render(request, "principles/dashboard.html", context, status=400 if error else 200)
+
+
+class VerdictOverrideView(LoginRequiredMixin, View):
+    """POST: accept or dismiss a consent, impartiality or protection verdict with a reason,
+    through ``do_override_verdict``; back to the dashboard, where it shows the decision."""
+
+    def post(self, request: HttpRequest, code: str) -> HttpResponse:
+        mission = get_mission(request, code)
+        form = f.VerdictOverrideForm(request.POST)
+        back = generic.safe_next(request, reverse("mission-principles", args=[mission.code]))
+        if not form.is_valid():
+            return self.refuse(request, _("Choose a decision and give the reason."))
+        try:
+            act.do_override_verdict(mission, acting_user=request.user, **form.cleaned_data)
+        except ActionError as exc:
+            return self.refuse(request, exc.message, exc.status)
+        messages.success(request, _("Decision recorded with its reason."))
+        return redirect(back)
+
+    def refuse(self, request: HttpRequest, message: str, status: int = 400) -> HttpResponse:
+        context = {"title": _("The decision was not recorded"), "message": message}
+        return render(request, "refused.html", context, status=status)
 
 
 # --- review queue ----------------------------------------------------------------------

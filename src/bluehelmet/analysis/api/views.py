@@ -95,7 +95,7 @@ class ActorViewSet(BaseModelViewSet):
     def unmatched(self, request: Any) -> Response:
         """Actor names of the incident log that no actor claims yet (candidates for aliases)."""
         mission = self._mission(request, Action.VIEW)
-        names = linking.unmatched_names(mission.pk)
+        names = linking.unmatched_names(mission.pk, reader=request.user)
         return Response([{"name": n, "incidents": c} for n, c in names])
 
     def _mission(self, request: Any, action_name: str) -> Mission:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.models.base import MissionScopedModel
 from bluehelmet.core.permissions import Sensitivity
+from bluehelmet.core.validators import TEXT_MAX_LENGTH
 
 
 class ActorKind(models.TextChoices):
@@ -101,6 +102,7 @@ class Actor(MissionScopedModel):
         _("rationale of the spoiler assessment"),
         blank=True,
         help_text=_("What the actor does or says that works for or against the process."),
+        max_length=TEXT_MAX_LENGTH,
     )
     party = models.OneToOneField(
         "principles.Party",
@@ -118,7 +120,7 @@ class Actor(MissionScopedModel):
     )
     ucdp_actor_id = models.PositiveIntegerField(_("UCDP actor id"), null=True, blank=True)
     acled_actor = models.CharField(_("ACLED actor name"), max_length=200, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=TEXT_MAX_LENGTH)
     sensitivity = models.PositiveSmallIntegerField(
         _("sensitivity"), choices=Sensitivity.choices, default=Sensitivity.CONFIDENTIAL
     )

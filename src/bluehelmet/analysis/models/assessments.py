@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.models.base import MissionScopedModel
 from bluehelmet.core.permissions import Sensitivity
+from bluehelmet.core.validators import TEXT_MAX_LENGTH, validate_date_range
 
 
 class ThreatLevel(models.TextChoices):
@@ -60,16 +61,17 @@ class ThreatAssessment(MissionScopedModel):
         max_length=200,
         help_text=_("An admin-1 name, an H3 cell (e.g. 8559a8c3fffffff) or a described area."),
     )
-    period_start = models.DateField(_("period from"))
-    period_end = models.DateField(_("period to"))
+    period_start = models.DateField(_("period from"), validators=[validate_date_range])
+    period_end = models.DateField(_("period to"), validators=[validate_date_range])
     threat_level = models.CharField(_("threat level"), max_length=10, choices=ThreatLevel.choices)
-    narrative = models.TextField(_("assessment"))
+    narrative = models.TextField(_("assessment"), max_length=TEXT_MAX_LENGTH)
     worst_case = models.TextField(
         _("worst case"),
         blank=True,
         help_text=_("The most dangerous plausible development (§4.2); needed for review."),
+        max_length=TEXT_MAX_LENGTH,
     )
-    recommendations = models.TextField(_("recommendations"), blank=True)
+    recommendations = models.TextField(_("recommendations"), blank=True, max_length=TEXT_MAX_LENGTH)
     cited_incidents = models.ManyToManyField(
         "operations.Incident",
         blank=True,

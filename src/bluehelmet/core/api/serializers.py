@@ -7,12 +7,14 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import QuerySet
 from rest_framework import serializers
 
 from bluehelmet.core import models as m
 from bluehelmet.core.api.fields import MissionCodeField
 from bluehelmet.core.api.serializers_base import BaseModelSerializer, MissionScopedSerializer
 from bluehelmet.core.models.access import validate_actions
+from bluehelmet.core.permissions import Action, grants_for
 from bluehelmet.core.validators import normalise_alpha3
 
 SCOPED_META = ("id", "mission", "sensitivity", "created_at", "updated_at")
@@ -199,11 +201,31 @@ class RoleSerializer(BaseModelSerializer):
         return value
 
 
+class GrantableUserField(serializers.SlugRelatedField):
+    """A user by username, among those the caller may grant roles to.
+
+    Only someone who manages access somewhere may name users; for anyone else every username
+    is refused with the same words, so the answer never tells whether an account exists.
+    """
+
+    default_error_messages = {
+        "does_not_exist": "No user {value} that you may grant a role to.",
+        "invalid": "Give the username as a string.",
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(slug_field="username", queryset=get_user_model().objects.all(), **kwargs)
+
+    def get_queryset(self) -> QuerySet:
+        user = self.context["request"].user
+        users = get_user_model().objects.all()
+        if user.is_superuser or not grants_for(user, Action.DELETE).empty:
+            return users
+        return users.none()
+
+
 class MembershipSerializer(BaseModelSerializer):
-    user = serializers.SlugRelatedField(
-        slug_field="username",
-        queryset=get_user_model().objects.all(),
-    )
+    user = GrantableUserField()
     role = serializers.SlugRelatedField(slug_field="code", queryset=m.Role.objects.all())
     mission = MissionCodeField(allow_null=True, required=False)
 

@@ -2,11 +2,12 @@
 endpoints; the site layer mounts them under ``/api/`` with every app's routes."""
 
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
+from drf_spectacular.views import SpectacularAPIView
 
 from bluehelmet.core.api import views as v
+from bluehelmet.core.api.parameters import MissionParametersView
 from bluehelmet.core.api.routers import AppRouter
+from bluehelmet.core.api.tokens import ObtainTokenView
 
 router = AppRouter()
 router.register("missions", v.MissionViewSet)
@@ -24,7 +25,14 @@ router.register("memberships", v.MembershipViewSet)
 router.register("audit", v.AuditEntryViewSet)
 
 urlpatterns = [
-    path("auth/token/", obtain_auth_token, name="api-token"),
+    path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path(
+        "missions/<str:code>/parameters/",
+        MissionParametersView.as_view(),
+        name="api-mission-parameters",
+    ),
+    # The schema needs a login (SPECTACULAR_SETTINGS["SERVE_PERMISSIONS"]); the docs page, read
+    # in a browser, sends an anonymous visitor to the log-in page instead of a bare 401.
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("docs/", v.DocsView.as_view(url_name="api-schema"), name="api-docs"),
 ]

@@ -16,11 +16,14 @@ from bluehelmet.core.models.missions import (
     SofaStatus,
 )
 from bluehelmet.core.models.organisation import OrgUnit, OrgUnitKind, Post, PostRole
+from bluehelmet.core.models.parameters import MissionParameter
 from bluehelmet.core.models.partners import Partner, PartnerKind
 from bluehelmet.core.models.people import Assignment, Person, PersonnelCategory
+from bluehelmet.core.models.tokens import ApiToken
 
 __all__ = [
     "AdminArea",
+    "ApiToken",
     "Assignment",
     "AuditAction",
     "AuditEntry",
@@ -32,6 +35,7 @@ __all__ = [
     "ContributingCountry",
     "Membership",
     "Mission",
+    "MissionParameter",
     "MissionStatus",
     "MissionType",
     "OrgUnit",

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.models.base import ChangeLoggedModel, MissionScopedModel
-from bluehelmet.core.validators import country_name, validate_real_country
+from bluehelmet.core.validators import country_name, validate_date_range, validate_real_country
 
 
 class ContributingCountry(ChangeLoggedModel):
@@ -84,8 +84,12 @@ class Contingent(MissionScopedModel):
         choices=ContingentStatus.choices,
         default=ContingentStatus.PLEDGED,
     )
-    arrival_date = models.DateField(_("arrival date"), null=True, blank=True)
-    repatriation_date = models.DateField(_("repatriation date"), null=True, blank=True)
+    arrival_date = models.DateField(
+        _("arrival date"), null=True, blank=True, validators=[validate_date_range]
+    )
+    repatriation_date = models.DateField(
+        _("repatriation date"), null=True, blank=True, validators=[validate_date_range]
+    )
     org_unit = models.ForeignKey(
         "core.OrgUnit",
         null=True,

@@ -7,7 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.models.base import ChangeLoggedModel, MissionScopedModel
 from bluehelmet.core.phases import Phase
-from bluehelmet.core.validators import country_name, validate_host_country, validate_mission_code
+from bluehelmet.core.validators import (
+    TEXT_MAX_LENGTH,
+    country_name,
+    validate_date_range,
+    validate_host_country,
+    validate_mission_code,
+)
 
 
 class MissionType(models.TextChoices):
@@ -55,7 +61,9 @@ class Mission(ChangeLoggedModel):
         help_text=_("Filled from ISO 3166 when left blank; required for fictional countries."),
     )
     mission_type = models.CharField(_("type"), max_length=20, choices=MissionType.choices)
-    mandate_authorised_on = models.DateField(_("mandate authorised on"), null=True, blank=True)
+    mandate_authorised_on = models.DateField(
+        _("mandate authorised on"), null=True, blank=True, validators=[validate_date_range]
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=MissionStatus.choices, default=MissionStatus.PLANNED
     )
@@ -70,8 +78,10 @@ class Mission(ChangeLoggedModel):
     sofa_status = models.CharField(
         _("SOFA/SOMA status"), max_length=20, choices=SofaStatus.choices, default=SofaStatus.NONE
     )
-    sofa_signed_on = models.DateField(_("SOFA/SOMA signed on"), null=True, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    sofa_signed_on = models.DateField(
+        _("SOFA/SOMA signed on"), null=True, blank=True, validators=[validate_date_range]
+    )
+    description = models.TextField(_("description"), blank=True, max_length=TEXT_MAX_LENGTH)
 
     class Meta:
         ordering = ["code"]

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.models.base import MissionScopedModel
+from bluehelmet.core.validators import validate_date_range
 
 
 class OrgUnitKind(models.TextChoices):
@@ -51,8 +52,12 @@ class OrgUnit(MissionScopedModel):
         _("longitude"), validators=[MinValueValidator(-180), MaxValueValidator(180)]
     )
     admin1 = models.CharField(_("admin area (level 1)"), max_length=120, blank=True)
-    established_on = models.DateField(_("established on"), null=True, blank=True)
-    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    established_on = models.DateField(
+        _("established on"), null=True, blank=True, validators=[validate_date_range]
+    )
+    closed_on = models.DateField(
+        _("closed on"), null=True, blank=True, validators=[validate_date_range]
+    )
 
     class Meta:
         ordering = ["mission__code", "kind", "name"]

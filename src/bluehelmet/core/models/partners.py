@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.models.base import MissionScopedModel
+from bluehelmet.core.validators import TEXT_MAX_LENGTH
 
 
 class PartnerKind(models.TextChoices):
@@ -32,7 +33,7 @@ class Partner(MissionScopedModel):
     )
     is_un_system = models.BooleanField(_("part of the UN system"), default=False)
     focal_point = models.CharField(_("focal point"), max_length=160, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, max_length=TEXT_MAX_LENGTH)
 
     class Meta:
         ordering = ["mission__code", "name"]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.models.base import MissionScopedModel
 from bluehelmet.core.permissions import RestrictedQuerySet
-from bluehelmet.core.validators import validate_real_country
+from bluehelmet.core.validators import validate_date_range, validate_real_country
 
 
 class PersonnelCategory(models.TextChoices):
@@ -69,8 +69,10 @@ class Assignment(MissionScopedModel):
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("person")
     )
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    start_date = models.DateField(_("start date"), validators=[validate_date_range])
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, validators=[validate_date_range]
+    )
     acting = models.BooleanField(_("acting (officer-in-charge)"), default=False)
 
     objects = models.Manager.from_queryset(AssignmentQuerySet)()  # type: ignore[assignment,misc]

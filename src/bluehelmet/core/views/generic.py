@@ -134,7 +134,7 @@ class ObjectListView(ScopedView):
             else:
                 queryset, status = queryset.none(), 400
         sort = request.GET.get("sort", "")
-        if sort in allowed_sorts(self.columns):
+        if sort in allowed_sorts(self.get_columns()):
             queryset = queryset.order_by(sort, "pk")
         else:
             sort = ""
@@ -148,7 +148,7 @@ class ObjectListView(ScopedView):
             "filterset": filterset,
             "filter_fields": self.visible_filter_fields(filterset),
             "hidden_filter_values": self.hidden_filter_values(filterset),
-            "table": Table(self.model, self.columns, page.object_list, sort),
+            "table": Table(self.model, self.get_columns(), page.object_list, sort),
             "page_obj": page,
             "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
             "add_url": self.add_url(),
@@ -160,6 +160,10 @@ class ObjectListView(ScopedView):
 
     def extra_context(self) -> dict[str, Any]:
         return {}
+
+    def get_columns(self) -> tuple[Column, ...]:
+        """The columns for this request (a role may see fewer than the class declares)."""
+        return self.columns
 
     def get_filterset(self, queryset: Any) -> Any:
         if self.filterset_class is None:
@@ -200,7 +204,7 @@ class ObjectListView(ScopedView):
         """The filtered (not paginated) rows, the same columns as the page."""
         objects = list(queryset)
         log_reads(self.request.user, objects)
-        table = Table(self.model, self.columns, objects)
+        table = Table(self.model, self.get_columns(), objects)
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         filename = f"{self.model._meta.verbose_name_plural}.csv".replace(" ", "-")
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -223,7 +227,7 @@ class ObjectDetailView(ScopedView):
         obj = self.get_object()
         shown = [obj]
         related = []
-        for title, attr, columns in self.related:
+        for title, attr, columns in self.get_related(obj):
             qs = getattr(obj, attr).all()
             rows = list(qs.restrict(request.user)[: self.related_limit])
             shown.extend(rows)
@@ -248,6 +252,10 @@ class ObjectDetailView(ScopedView):
 
     def extra_context(self, obj: Any) -> dict[str, Any]:
         return {}
+
+    def get_related(self, obj: Any) -> tuple[tuple[Any, str, tuple[Column, ...]], ...]:
+        """The related lists shown for ``obj`` (a role may see fewer than the class declares)."""
+        return self.related
 
     @staticmethod
     def default_fields(obj: Any) -> list[str]:

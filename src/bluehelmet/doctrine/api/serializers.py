@@ -44,7 +44,9 @@ class TaskTypeSerializer(serializers.ModelSerializer):
     category_name = serializers.CharField(source="category.name", read_only=True)
     group = serializers.CharField(source="category.group", read_only=True)
     core_function: serializers.SlugRelatedField = serializers.SlugRelatedField(
-        slug_field="code", read_only=True
+        slug_field="code",
+        read_only=True,
+        allow_null=True,  # tasks outside the core functions
     )
 
     class Meta:

@@ -25,6 +25,7 @@ from bluehelmet.interop.importers.incidents import (
     integer,
     moment,
     text,
+    widened_range,
 )
 from bluehelmet.operations.catalogue import GED_IN
 
@@ -57,6 +58,7 @@ def parse_ged_row(row: dict[str, Any], categories: dict[str, int]) -> tuple[str,
     lat, lon = coordinates(row, "latitude", "longitude")
     best = integer(row, "best", required=True)
     low, high = integer(row, "low"), integer(row, "high")
+    low, high = widened_range(best, low, high)  # UCDP's own figures, kept (see there)
     clarity = integer(row, "event_clarity")
     fields = {
         "title": _title(row, event_id),

@@ -14,11 +14,18 @@ from typing import Any
 
 from bluehelmet.core.types import Actor
 from bluehelmet.interop.importers.acled import AcledCategories
-from bluehelmet.interop.importers.base import ImportFailed, ImportReport, count_lines, progress
+from bluehelmet.interop.importers.base import (
+    ImportFailed,
+    ImportReport,
+    count_lines,
+    progress,
+    refuse_nul,
+)
 from bluehelmet.interop.importers.incidents import (
     DatasetSpec,
     ProgressCallback,
     RowRejected,
+    check_readable,
     choice,
     coordinates,
     integer,
@@ -58,12 +65,13 @@ def read_hxl(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     positions = {wanted[t]: i for i, t in reversed(list(enumerate(tags))) if t in wanted}
     try:
         for row in source:
-            values = row.values
+            line, values = int(row.source_row_number) + 1, row.values
+            refuse_nul(path.name, line, values)
             record = {
                 name: (values[i] if i < len(values) and values[i] is not None else "")
                 for name, i in positions.items()
             }
-            yield int(row.source_row_number) + 1, record
+            yield line, record
     except (hxl.HXLException, UnicodeDecodeError) as exc:
         raise ImportFailed(f"{path.name}: {exc}.") from exc
 
@@ -150,6 +158,7 @@ def import_hxl(
     )
     report = ImportReport(source=path.name)
     total = count_lines(path)
+    check_readable(read_hxl(path))  # refused whole before any write (see ``run_import``)
     rows = progress(read_hxl(path), total, "HXL rows", show_progress)
     return run_import(
         spec,

@@ -16,12 +16,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from bluehelmet.core.audit import log_action
+from bluehelmet.core.audit import log_action, log_updates
 from bluehelmet.core.models import Mission
+from bluehelmet.core.permissions import Action, user_can
 from bluehelmet.core.types import Actor
+from bluehelmet.core.validators import in_date_range
 from bluehelmet.interop.countries import country_label
 from bluehelmet.interop.importers.base import (
     ImportFailed,
@@ -42,6 +45,10 @@ ProgressCallback = Callable[[int, int], None]
 
 class RowRejected(ValueError):
     """The one error a row parser raises: the row is skipped and reported with its line."""
+
+
+# Says nothing of the stored record: not its sensitivity, values, or whether the row matches.
+OUT_OF_REACH = _("an existing record with this id is outside what you may change")
 
 
 # -- field parsers -------------------------------------------------------------------------
@@ -98,7 +105,7 @@ def moment(row: dict[str, Any], column: str, *, required: bool = True) -> dateti
     value = _parse_moment(raw)
     if value is None:
         raise RowRejected(f"{column} is not a date: {raw!r}")
-    if not 1900 <= value.year <= 2100:
+    if not in_date_range(value):  # the one range of API, forms and imports
         raise RowRejected(f"{column} is outside 1900-2100: {raw!r}")
     return value if value.tzinfo else value.replace(tzinfo=datetime.UTC)
 
@@ -120,6 +127,33 @@ def choice(value: int | None, allowed: range, column: str) -> int | None:
     if value is not None and value not in allowed:
         raise RowRejected(f"{column} must be {allowed.start}-{allowed.stop - 1}, not {value}")
     return value
+
+
+def fatality_range(best: int | None, low: int | None, high: int | None) -> None:
+    """The one range rule of the API and forms: low <= high, and the best estimate inside."""
+    if low is not None and high is not None and low > high:
+        raise RowRejected(f"killed low estimate {low} is above the high estimate {high}")
+    if best is not None and (
+        (low is not None and best < low) or (high is not None and best > high)
+    ):
+        raise RowRejected(
+            f"killed best estimate {best} is outside its low-high range "
+            f"{'' if low is None else low}-{'' if high is None else high}"
+        )
+
+
+def widened_range(
+    best: int | None, low: int | None, high: int | None
+) -> tuple[int | None, int | None]:
+    """A producer's own estimates made coherent: the low-high range widened to hold every
+    figure given. UCDP's GED has events whose best estimate lies outside their low-high range
+    (20 of the 1,848 in the CAR file of release 23.1, 15 with low above high); the event is
+    real and its best estimate is what counts, so the event is kept rather than rejected.
+    People typing figures get the strict rule (``fatality_range``, the model's ``clean``)."""
+    given = [v for v in (best, low, high) if v is not None]
+    if low is None or high is None or not given:
+        return low, high
+    return min(given), max(given)
 
 
 # -- target mission and source ------------------------------------------------------------
@@ -165,6 +199,14 @@ def resolve_mission(
     return made
 
 
+def refuse_adding(acting_user: Actor, mission: Mission) -> None:
+    """A user's import adds incidents: the CLI's ``--as`` is held to the page's rule."""
+    if acting_user is not None and not user_can(acting_user, Action.ADD, mission.pk):
+        raise ImportFailed(
+            _("Your role does not add incidents to %(code)s.") % {"code": mission.code}
+        )
+
+
 def dataset_source(mission: Mission, name: str, reliability: str, description: str) -> Any:
     source, _created = IncidentSource.objects.get_or_create(
         mission=mission,
@@ -194,57 +236,105 @@ def fingerprint(fields: dict[str, Any]) -> str:
 
 
 class IncidentWriter:
-    """Buffer parsed rows; every ``BATCH_SIZE`` create new incidents and update changed ones."""
+    """Buffer parsed rows; every ``BATCH_SIZE`` create new incidents and update changed ones.
 
-    def __init__(self, target: Target, report: ImportReport) -> None:
+    A user's import updates only the matched incidents that user may change at their
+    clearance; every other match is a rejected row whose reason says nothing of the record
+    (not even whether the file's values equal it). The system (``acting_user`` None) may
+    update all. Each update is audited with the record's values before and after."""
+
+    def __init__(self, target: Target, report: ImportReport, acting_user: Actor = None) -> None:
         self.target = target
         self.report = report
-        self.pending: list[tuple[str, dict[str, Any]]] = []
+        self.acting_user = acting_user
+        self.pending: list[tuple[int, str, dict[str, Any]]] = []
         self.seen: dict[str, int] = {}
+        self.audited = 0
 
     def add(self, line: int, external_id: str, fields: dict[str, Any]) -> None:
         if external_id in self.seen:
             self.report.reject(line, f"id {external_id} repeats line {self.seen[external_id]}")
             return
         self.seen[external_id] = line
-        self.pending.append((external_id, fields))
+        self.pending.append((line, external_id, fields))
         if len(self.pending) >= BATCH_SIZE:
-            self.flush()
+            with transaction.atomic():  # one short write transaction per batch
+                self.flush()
 
     def flush(self) -> None:
         if not self.pending:
             return
-        t = self.target
-        existing = {
-            ext: (pk, digest)
-            for pk, ext, digest in Incident.objects.filter(
-                mission=t.mission,
-                source_dataset=t.dataset,
-                external_id__in=[ext for ext, _ in self.pending],
-            ).values_list("pk", "external_id", "import_hash")
-        }
+        existing = self._existing()
         new: list[Incident] = []
-        changed: list[Incident] = []
-        for external_id, fields in self.pending:
-            digest = fingerprint(fields)
+        updates: dict[Any, tuple[str, dict[str, Any], str]] = {}
+        for line, external_id, fields in self.pending:
             current = existing.get(external_id)
-            if current is not None and current[1] == digest:
+            digest = fingerprint(fields)
+            if current is not None and not self._may_touch(current, digest):
+                self.report.reject(line, str(OUT_OF_REACH))
+            elif current is not None and current[1] == digest:
                 self.report.counts["incidents unchanged"] += 1
-                continue
-            incident = self._build(external_id, fields, digest, current[0] if current else None)
-            (changed if current else new).append(incident)
+            elif current is not None:
+                updates[current[0]] = (external_id, fields, digest)
+            else:
+                new.append(self._build(external_id, fields, digest))
         Incident.objects.bulk_create(new, batch_size=500)
-        Incident.objects.bulk_update(
-            changed, [*self._update_fields(), "updated_at"], batch_size=200
-        )
+        self._update(updates)
         self.report.counts["incidents created"] += len(new)
-        self.report.counts["incidents updated"] += len(changed)
+        self.report.counts["incidents updated"] += len(updates)
         self.pending = []
 
-    def _build(self, external_id: str, fields: dict[str, Any], digest: str, pk: Any) -> Incident:
+    def _existing(self) -> dict[str, tuple[Any, str, int]]:
+        """external id -> (pk, import hash, sensitivity) of this batch's stored incidents."""
+        t = self.target
+        rows = Incident.objects.filter(
+            mission=t.mission,
+            source_dataset=t.dataset,
+            external_id__in=[ext for _line, ext, _fields in self.pending],
+        ).values_list("external_id", "pk", "import_hash", "sensitivity")
+        return {ext: (pk, digest, sensitivity) for ext, pk, digest, sensitivity in rows}
+
+    def _may_touch(self, current: tuple[Any, str, int], digest: str) -> bool:
+        """May this import change the stored incident, or (for one the user sees but may not
+        change) report it unchanged? A record the user cannot see is never compared."""
+        user, mission_id, sensitivity = self.acting_user, self.target.mission.pk, current[2]
+        if user is None or user_can(user, Action.CHANGE, mission_id, sensitivity):
+            return True
+        return current[1] == digest and user_can(user, Action.VIEW, mission_id, sensitivity)
+
+    def _update(self, updates: dict[Any, tuple[str, dict[str, Any], str]]) -> None:
+        """Load the incidents to change (their loaded values are the audit's "before"), apply
+        the file's values, write them in bulk and log one entry per incident."""
+        if not updates:
+            return
+        changed = list(Incident.objects.filter(pk__in=list(updates)))
+        before = [incident.loaded_snapshot() for incident in changed]
+        for incident in changed:
+            _external_id, fields, digest = updates[incident.pk]
+            self._apply(incident, fields, digest)
+        names = sorted({name for _ext, fields, _d in updates.values() for name in fields})
+        Incident.objects.bulk_update(
+            changed,
+            [*names, "import_hash", "h3_r5", "h3_r7", "updated_at"],
+            batch_size=200,
+        )
+        self.audited += log_updates(
+            zip(changed, before, strict=True),
+            acting_user=self.acting_user,
+            note=f"Imported from {self.report.source}",
+        )
+
+    @staticmethod
+    def _apply(incident: Incident, fields: dict[str, Any], digest: str) -> None:
+        incident.import_hash = digest
+        incident.updated_at = timezone.now()
+        for name, value in fields.items():
+            setattr(incident, name, value)
+        incident.locate()
+
+    def _build(self, external_id: str, fields: dict[str, Any], digest: str) -> Incident:
         t = self.target
         incident = Incident(
-            pk=pk,
             mission=t.mission,
             source=t.source,
             source_dataset=t.dataset,
@@ -256,13 +346,14 @@ class IncidentWriter:
         incident.locate()
         return incident
 
-    def _update_fields(self) -> list[str]:
-        names: set[str] = set()
-        for _ext, fields in self.pending:
-            names.update(fields)
-        return sorted(names | {"import_hash", "h3_r5", "h3_r7"})
+    @property
+    def saved(self) -> int:
+        """Incidents the committed batches created or updated."""
+        counts = self.report.counts
+        return counts["incidents created"] + counts["incidents updated"]
 
     def finish(self, acting_user: Actor) -> None:
+        """Write the last batch and the audit entry (call inside a transaction)."""
         self.flush()
         counts = self.report.counts
         if counts["incidents created"] or counts["incidents updated"]:
@@ -275,12 +366,36 @@ class IncidentWriter:
                     "dataset": self.target.dataset,
                     "created": counts["incidents created"],
                     "updated": counts["incidents updated"],
+                    "updates_audited": self.audited,
+                    "rejected": len(self.report.rejected),
                 },
                 note=f"Imported from {self.report.source}",
             )
 
 
 # -- the import loop -------------------------------------------------------------------------
+
+
+class ImportInterrupted(ImportFailed):
+    """The import stopped after some batches were committed; ``report`` says what they wrote."""
+
+    def __init__(self, report: ImportReport, line: int, saved: int, cause: BaseException):
+        self.report = report
+        super().__init__(
+            _(
+                "The import stopped at line %(line)d (%(cause)s): %(n)d incidents were saved "
+                "before it. Import the file again to complete it; incidents already saved are "
+                "recognised by their id and not duplicated."
+            )
+            % {"line": line, "cause": str(cause)[:200] or type(cause).__name__, "n": saved}
+        )
+
+
+def check_readable(rows: Iterable[Any]) -> None:
+    """Read the whole file once before writing, so that a file that is unreadable half-way
+    (bad bytes, broken quoting) is refused with nothing written."""
+    for _row in rows:
+        pass
 
 
 @dataclass(frozen=True)
@@ -306,25 +421,29 @@ def run_import(
     on_progress: ProgressCallback | None = None,
     total: int = 0,
 ) -> ImportReport:
-    """Parse every row, reject the bad ones with their line, write the rest in batches; all in
-    one transaction, so a file that fails half-way leaves nothing behind.
+    """Parse every row, reject the bad ones with their line, write the rest in batches.
+
+    Each batch of ``BATCH_SIZE`` rows is its own short transaction, not the whole file: on
+    SQLite a write transaction holds the database's only write lock, and one as long as a big
+    import kept every other write of the platform (logins, edits, audited reads) waiting until
+    they failed. Nothing half-written is left unexplained: callers read the file through once
+    first (``check_readable``), so an unreadable file is refused before any write; a batch that
+    fails rolls back whole; and an import that stops after some batches raises
+    ``ImportInterrupted`` saying how many incidents were saved. Incidents are keyed by their id
+    in the dataset, so importing the same file again completes the import without duplicates.
 
     ``on_progress(rows_done, rows_total)``, when given, is called every ``PROGRESS_EVERY`` rows
-    and once at the end (``total`` is the caller's estimate, e.g. the file's line count)."""
+    (between batches, outside any transaction) and once at the end (``total`` is the caller's
+    estimate, e.g. the file's line count)."""
     writer: IncidentWriter | None = None
-    with transaction.atomic():
+    line = 0
+    try:
         for line, row in rows:
             report.rows += 1
             if on_progress is not None and report.rows % PROGRESS_EVERY == 0:
                 on_progress(report.rows, max(total, report.rows))
             if writer is None:
-                mission = resolve_mission(
-                    mission_code, create=create, iso3=spec.host_iso3(row), report=report, line=line
-                )
-                source = dataset_source(
-                    mission, spec.source_name, spec.reliability, spec.description
-                )
-                writer = IncidentWriter(Target(mission, source, spec.dataset), report)
+                writer = _start_writing(spec, row, line, report, mission_code, create, acting_user)
             try:
                 external_id, fields = spec.parse(row)
             except RowRejected as exc:
@@ -333,10 +452,47 @@ def run_import(
             writer.add(line, external_id, fields)
         if writer is None:
             raise ImportFailed(f"{report.source} holds no data rows.")
-        writer.finish(acting_user)
+        with transaction.atomic():
+            writer.finish(acting_user)
+    except Exception as exc:
+        if writer is None or not writer.saved:
+            raise
+        _log_saved(writer, acting_user)
+        raise ImportInterrupted(report, line, writer.saved, exc) from exc
     if on_progress is not None:
         on_progress(report.rows, report.rows)
     return report
+
+
+def _start_writing(
+    spec: DatasetSpec,
+    row: dict[str, Any],
+    line: int,
+    report: ImportReport,
+    mission_code: str | None,
+    create: bool,
+    acting_user: Actor,
+) -> IncidentWriter:
+    """The target mission (made with ``create``) and dataset source, kept only if the acting
+    user may add incidents there."""
+    with transaction.atomic():
+        mission = resolve_mission(
+            mission_code, create=create, iso3=spec.host_iso3(row), report=report, line=line
+        )
+        refuse_adding(acting_user, mission)
+        source = dataset_source(mission, spec.source_name, spec.reliability, spec.description)
+    return IncidentWriter(Target(mission, source, spec.dataset), report, acting_user)
+
+
+def _log_saved(writer: IncidentWriter, acting_user: Actor) -> None:
+    """The audit entry for the batches an interrupted import committed (best effort: the
+    database may be what interrupted it)."""
+    writer.pending = []
+    try:
+        with transaction.atomic():
+            writer.finish(acting_user)
+    except DatabaseError:
+        pass
 
 
 def import_csv_file(
@@ -354,6 +510,7 @@ def import_csv_file(
     """The whole of a CSV-based incident import: read, report progress, run, report."""
     report = ImportReport(source=path.name)
     total = count_lines(path)
+    check_readable(read_csv(path, required))
     rows = progress(read_csv(path, required), total, label, show_progress)
     return run_import(
         spec,

@@ -73,7 +73,7 @@ class MissionLifecycleView(APIView):
                     {
                         "phase": p,
                         "label": str(Phase(p).label),
-                        "checks": [c.as_dict() for c in check_gates(mission, p)],
+                        "checks": [c.as_dict() for c in check_gates(mission, p, request.user)],
                     }
                     for p in next_phases(mission.phase)
                 ],

@@ -72,14 +72,20 @@ class ConsultationViewSet(BaseModelViewSet):
     filterset_class = fs.ConsultationFilterSet
 
 
-def _number(request: Any, name: str, cast: type) -> Any:
+def _number(request: Any, name: str, cast: type, low: float, high: float) -> Any:
+    """``?name=`` as ``cast`` within [low, high] (None when not given), else a 400 naming it."""
     raw = request.query_params.get(name)
     if raw in (None, ""):
         return None
     try:
-        return cast(raw)
+        value = cast(raw)
     except ValueError as exc:
         raise ValidationError({name: [_("Not a number: %(v)s") % {"v": raw}]}) from exc
+    if not low <= value <= high:  # also refuses nan
+        raise ValidationError(
+            {name: [_("Between %(low)s and %(high)s.") % {"low": low, "high": high}]}
+        )
+    return value
 
 
 class MissionGapView(APIView):
@@ -101,8 +107,8 @@ class MissionGapView(APIView):
         mission = get_object_or_404(Mission.objects.restrict(request.user), code=code.upper())
         try:
             thresholds = Thresholds.from_settings(
-                ratio=_number(request, "ratio", float),
-                min_months=_number(request, "min_months", int),
+                ratio=_number(request, "ratio", float, 0.01, 1),
+                min_months=_number(request, "min_months", int, 1, 1200),
             )
         except ValueError as exc:
             raise ValidationError({"thresholds": [str(exc)]}) from exc

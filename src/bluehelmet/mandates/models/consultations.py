@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.models.base import MissionScopedModel
+from bluehelmet.core.validators import TEXT_MAX_LENGTH, validate_date_range
 from bluehelmet.mandates.models.resolutions import Mandate
 
 
@@ -35,15 +36,17 @@ class Consultation(MissionScopedModel):
     """A consultation owed to the troop- and police-contributing countries (Capstone §4.3)."""
 
     trigger = models.CharField(_("trigger"), max_length=32, choices=ConsultationTrigger.choices)
-    due_on = models.DateField(_("due on"))
+    due_on = models.DateField(_("due on"), validators=[validate_date_range])
     countries = models.ManyToManyField(
         "core.ContributingCountry",
         blank=True,
         related_name="consultations",
         verbose_name=_("countries concerned"),
     )
-    held_on = models.DateField(_("held on"), null=True, blank=True)
-    summary = models.TextField(_("summary"), blank=True)
+    held_on = models.DateField(
+        _("held on"), null=True, blank=True, validators=[validate_date_range]
+    )
+    summary = models.TextField(_("summary"), blank=True, max_length=TEXT_MAX_LENGTH)
     mandate = models.ForeignKey(
         Mandate, null=True, blank=True, on_delete=models.SET_NULL, related_name="consultations"
     )

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.models.base import ChangeLoggedModel, MissionScopedModel
+from bluehelmet.core.validators import TEXT_MAX_LENGTH, validate_date_range
 
 
 class DataSource(models.TextChoices):
@@ -32,7 +33,9 @@ class Resolution(ChangeLoggedModel):
     number = models.PositiveIntegerField(
         _("number"), unique=True, validators=[MinValueValidator(1)]
     )
-    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    adopted_on = models.DateField(
+        _("adopted on"), null=True, blank=True, validators=[validate_date_range]
+    )
     chapter_vii = models.BooleanField(
         _("acting under Chapter VII"),
         default=False,
@@ -88,15 +91,17 @@ class Mandate(MissionScopedModel):
         ),
     )
     version = models.PositiveIntegerField(_("version"))
-    effective_from = models.DateField(_("effective from"))
-    effective_to = models.DateField(_("effective to"), null=True, blank=True)
+    effective_from = models.DateField(_("effective from"), validators=[validate_date_range])
+    effective_to = models.DateField(
+        _("effective to"), null=True, blank=True, validators=[validate_date_range]
+    )
     chapter_vii = models.BooleanField(_("Chapter VII"), default=False)
     all_necessary_means = models.BooleanField(
         _("'all necessary means' authorised"),
         default=False,
         help_text=_("Robust mandate to defend itself and the mandate (Capstone §3.1)."),
     )
-    summary = models.TextField(_("summary"), blank=True)
+    summary = models.TextField(_("summary"), blank=True, max_length=TEXT_MAX_LENGTH)
     diff = models.JSONField(_("changes from the previous version"), default=dict, blank=True)
     source = models.CharField(
         _("source"), max_length=20, choices=DataSource.choices, default=DataSource.MANUAL

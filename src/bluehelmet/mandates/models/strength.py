@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.models.base import MissionScopedModel
+from bluehelmet.core.validators import validate_date_range
 from bluehelmet.mandates.models.resolutions import DataSource, Resolution
 
 
@@ -32,8 +33,10 @@ class AuthorisedStrength(MissionScopedModel, StrengthFigures):
         on_delete=models.SET_NULL,
         related_name="authorised_strengths",
     )
-    effective_from = models.DateField(_("effective from"))
-    effective_to = models.DateField(_("effective to"), null=True, blank=True)
+    effective_from = models.DateField(_("effective from"), validators=[validate_date_range])
+    effective_to = models.DateField(
+        _("effective to"), null=True, blank=True, validators=[validate_date_range]
+    )
     source = models.CharField(
         _("source"), max_length=20, choices=DataSource.choices, default=DataSource.MANUAL
     )
@@ -59,7 +62,9 @@ class AuthorisedStrength(MissionScopedModel, StrengthFigures):
 class DeployedStrength(MissionScopedModel, StrengthFigures):
     """Personnel actually deployed in a month (Capstone §4.2)."""
 
-    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    month = models.DateField(
+        _("month"), help_text=_("The first day of the month."), validators=[validate_date_range]
+    )
     source = models.CharField(
         _("source"), max_length=20, choices=DataSource.choices, default=DataSource.MANUAL
     )

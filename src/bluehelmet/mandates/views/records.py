@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _l
 from bluehelmet.core.tables import Cell, Column
 from bluehelmet.core.views import generic
 from bluehelmet.mandates import filtersets as fs
+from bluehelmet.mandates.consultations import due_explanation
 from bluehelmet.mandates.forms import (
     ConsultationForm,
     ConsultationRecordForm,
@@ -156,7 +157,11 @@ class ConsultationDetailView(generic.ObjectDetailView):
     fields = ("trigger", "due_on", "held_on", "reason", "summary", "mandate", "mission")
 
     def extra_context(self, obj: Any) -> dict[str, Any]:
-        return {"countries": list(obj.countries.all()), "status": obj.status}
+        return {
+            "countries": list(obj.countries.all()),
+            "status": obj.status,
+            "due_explanation": due_explanation(obj),
+        }
 
 
 class ConsultationAddView(generic.ObjectEditView):

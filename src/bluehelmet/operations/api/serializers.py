@@ -9,11 +9,26 @@ from rest_framework import serializers
 
 from bluehelmet.core.api.fields import MissionCodeField
 from bluehelmet.core.api.serializers_base import BaseModelSerializer, MissionScopedSerializer
-from bluehelmet.core.permissions import Action, user_can
+from bluehelmet.core.permissions import Action, sees_sources, user_can
 from bluehelmet.operations import models as m
 from bluehelmet.operations.geo import cell_label
 
 SCOPED = ("id", "mission", "sensitivity", "created_at", "updated_at")
+# How the mission learnt of an incident, withheld from a partner-safe role (Capstone §7.2), as
+# the partner export does: optional fields are left out, required ones blanked.
+PARTNER_LEFT_OUT = ("source", "source_reference", "reliability", "credibility", "org_unit")
+PARTNER_BLANKED: dict[str, Any] = {"source_name": "", "source_dataset": "", "duplicates": []}
+
+
+def _user(serializer: serializers.Serializer) -> Any:
+    request = serializer.context.get("request")
+    return getattr(request, "user", None)
+
+
+def _visible(user: Any, incident: m.Incident | None) -> bool:
+    return incident is not None and user_can(
+        user, Action.VIEW, incident.mission_id, incident.sensitivity
+    )
 
 
 class IncidentCategorySerializer(BaseModelSerializer):
@@ -99,6 +114,19 @@ class IncidentSerializer(MissionScopedSerializer):
             attrs["reliability"] = source.reliability  # the source's usual grade by default
         return super().validate(attrs)
 
+    def to_representation(self, instance: m.Incident) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        user = _user(self)
+        if user is None:  # no caller to withhold from (used outside a request)
+            return data
+        if "duplicate_of" in data and not _visible(user, instance.duplicate_of):
+            data["duplicate_of"] = None  # the id of a record the caller may not see is withheld
+        if not sees_sources(user, instance.mission_id):
+            for name in (*PARTNER_LEFT_OUT, "duplicate_of"):
+                data.pop(name, None)
+            data.update({k: v for k, v in PARTNER_BLANKED.items() if k in data})
+        return data
+
     def get_source_name(self, obj: m.Incident) -> str:
         """The source's name only for callers cleared for the source's own classification."""
         source = obj.source
@@ -122,10 +150,16 @@ class IncidentSerializer(MissionScopedSerializer):
 
 class IncidentDetailSerializer(IncidentSerializer):
     verifications = VerificationSerializer(many=True, read_only=True)
-    duplicates: Any = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    duplicates = serializers.SerializerMethodField()
 
     class Meta(IncidentSerializer.Meta):
         fields = (*IncidentSerializer.Meta.fields, "verifications", "duplicates")  # type: ignore[assignment]
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_duplicates(self, obj: m.Incident) -> list[int]:
+        """Only the reports the caller may see: an id would reveal a record above them."""
+        user = _user(self)
+        return [d.pk for d in obj.duplicates.all() if _visible(user, d)]
 
 
 class VerifyRequestSerializer(serializers.Serializer):

@@ -77,7 +77,7 @@ class IncidentSourceViewSet(BaseModelViewSet):
 class IncidentViewSet(BaseModelViewSet):
     """Incidents: ``?mission=&bbox=&since=&until=&category=&actor=&source=&sensitivity=``."""
 
-    queryset = m.Incident.objects.select_related("mission", "category", "source")
+    queryset = m.Incident.objects.select_related("mission", "category", "source", "duplicate_of")
     serializer_class = s.IncidentSerializer
     filterset_class = fs.IncidentFilterSet
     ordering_fields = ("occurred_at", "reported_at", "killed", "id")
@@ -120,7 +120,7 @@ class IncidentViewSet(BaseModelViewSet):
         return limit
 
     @extend_schema(parameters=AGGREGATE_PARAMS, responses=AggregateRow)
-    @action(detail=False, methods=["get"])
+    @action(detail=False, methods=["get"], pagination_class=None)  # rows, not pages
     def aggregate(self, request: Any) -> Response:
         """Counts, killed and civilians killed by period x category x admin1 x H3 cell."""
         q = request.query_params
@@ -133,7 +133,11 @@ class IncidentViewSet(BaseModelViewSet):
     @extend_schema(
         parameters=[
             OpenApiParameter("as", str, enum=list(exporter.FORMATS)),
-            OpenApiParameter("humanitarian", bool, description="partner variant (Capstone §7.2)"),
+            OpenApiParameter(
+                "humanitarian",
+                bool,
+                description="partner variant (Capstone §7.2); always for a partner liaison",
+            ),
         ],
         responses={
             (200, "text/csv"): OpenApiTypes.STR,
@@ -146,7 +150,7 @@ class IncidentViewSet(BaseModelViewSet):
         kind = request.query_params.get("as", "csv")
         if kind not in exporter.FORMATS:
             raise ValidationError({"as": [f"Choose one of {', '.join(exporter.FORMATS)}."]})
-        humanitarian = _flag(request, "humanitarian")
+        humanitarian = exporter.partner_variant(request.user, _flag(request, "humanitarian"))
         queryset = self.filter_queryset(self.get_queryset())
         chunks = exporter.write(kind, queryset, humanitarian=humanitarian, user=request.user)
         response = StreamingHttpResponse(chunks, content_type=exporter.CONTENT_TYPES[kind])

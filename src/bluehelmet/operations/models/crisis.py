@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.models.base import MissionScopedModel
+from bluehelmet.core.validators import TEXT_MAX_LENGTH, validate_date_range
 
 
 class CrisisStatus(models.TextChoices):
@@ -24,12 +25,16 @@ class CrisisStatus(models.TextChoices):
 
 class Crisis(MissionScopedModel):
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("situation"), blank=True)
+    description = models.TextField(_("situation"), blank=True, max_length=TEXT_MAX_LENGTH)
     status = models.CharField(
         _("status"), max_length=10, choices=CrisisStatus.choices, default=CrisisStatus.OPEN
     )
-    opened_at = models.DateTimeField(_("opened at"), default=timezone.now)
-    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    opened_at = models.DateTimeField(
+        _("opened at"), default=timezone.now, validators=[validate_date_range]
+    )
+    closed_at = models.DateTimeField(
+        _("closed at"), null=True, blank=True, validators=[validate_date_range]
+    )
     incidents = models.ManyToManyField(
         "operations.Incident", blank=True, related_name="crises", verbose_name=_("incidents")
     )
@@ -67,11 +72,13 @@ class CrisisLogEntry(MissionScopedModel):
     """One line of the crisis log; never edited once written."""
 
     crisis = models.ForeignKey(Crisis, on_delete=models.CASCADE, related_name="log_entries")
-    logged_at = models.DateTimeField(_("time"), default=timezone.now)
+    logged_at = models.DateTimeField(
+        _("time"), default=timezone.now, validators=[validate_date_range]
+    )
     kind = models.CharField(
         _("kind"), max_length=20, choices=LogEntryKind.choices, default=LogEntryKind.INFORMATION
     )
-    text = models.TextField(_("entry"))
+    text = models.TextField(_("entry"), max_length=TEXT_MAX_LENGTH)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -107,7 +114,7 @@ class TaskStatus(models.TextChoices):
 class CrisisTask(MissionScopedModel):
     crisis = models.ForeignKey(Crisis, on_delete=models.CASCADE, related_name="tasks")
     title = models.CharField(_("task"), max_length=200)
-    details = models.TextField(_("details"), blank=True)
+    details = models.TextField(_("details"), blank=True, max_length=TEXT_MAX_LENGTH)
     assigned_to = models.ForeignKey(
         "core.Post",
         null=True,
@@ -117,11 +124,15 @@ class CrisisTask(MissionScopedModel):
         verbose_name=_("assigned to (post)"),
     )
     assignee = models.CharField(_("assigned to (name)"), max_length=120, blank=True)
-    due_at = models.DateTimeField(_("due at"), null=True, blank=True)
+    due_at = models.DateTimeField(
+        _("due at"), null=True, blank=True, validators=[validate_date_range]
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=TaskStatus.choices, default=TaskStatus.TODO
     )
-    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    completed_at = models.DateTimeField(
+        _("completed at"), null=True, blank=True, validators=[validate_date_range]
+    )
 
     class Meta:
         ordering = ["crisis", "status", "due_at", "id"]

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.models.base import MissionScopedModel
+from bluehelmet.core.validators import TEXT_MAX_LENGTH, validate_date_range
 from bluehelmet.operations.geo import h3_cells
 from bluehelmet.operations.models.taxonomy import Credibility, Reliability
 
@@ -69,19 +70,23 @@ class Incident(MissionScopedModel):
     audit_exclude = MissionScopedModel.audit_exclude | {"h3_r5", "h3_r7", "import_hash"}
 
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=TEXT_MAX_LENGTH)
     category = models.ForeignKey(
         "operations.IncidentCategory",
         on_delete=models.PROTECT,
         related_name="incidents",
         verbose_name=_("category"),
     )
-    occurred_at = models.DateTimeField(_("occurred at (UTC)"))
-    occurred_until = models.DateTimeField(_("occurred until (UTC)"), null=True, blank=True)
+    occurred_at = models.DateTimeField(_("occurred at (UTC)"), validators=[validate_date_range])
+    occurred_until = models.DateTimeField(
+        _("occurred until (UTC)"), null=True, blank=True, validators=[validate_date_range]
+    )
     date_precision = models.PositiveSmallIntegerField(
         _("date precision"), choices=DatePrecision.choices, default=DatePrecision.DAY
     )
-    reported_at = models.DateTimeField(_("reported at (UTC)"), default=timezone.now)
+    reported_at = models.DateTimeField(
+        _("reported at (UTC)"), default=timezone.now, validators=[validate_date_range]
+    )
     latitude = models.FloatField(
         _("latitude"),
         null=True,
@@ -126,7 +131,9 @@ class Incident(MissionScopedModel):
         related_name="incidents",
         verbose_name=_("source"),
     )
-    source_reference = models.TextField(_("source reference"), blank=True)
+    source_reference = models.TextField(
+        _("source reference"), blank=True, max_length=TEXT_MAX_LENGTH
+    )
     reliability = models.CharField(
         _("source reliability"), max_length=1, choices=Reliability.choices, default=Reliability.F
     )
@@ -242,6 +249,17 @@ class Incident(MissionScopedModel):
             errors["longitude"] = _("Give both latitude and longitude, or neither.")
         if self.occurred_until and self.occurred_at and self.occurred_until < self.occurred_at:
             errors["occurred_until"] = _("The incident ends before it starts.")
+        low, high, best = self.killed_low, self.killed_high, self.killed
+        if low is not None and high is not None and low > high:
+            errors["killed_high"] = _(
+                "The high estimate of the killed (%(high)s) is below the low estimate (%(low)s)."
+            ) % {"high": high, "low": low}
+        elif best is not None and (
+            (low is not None and best < low) or (high is not None and best > high)
+        ):
+            errors["killed"] = _(
+                "The number killed (the best estimate, %(best)s) lies outside its low-high range."
+            ) % {"best": best}
         for name in ("source", "org_unit", "duplicate_of"):
             related = getattr(self, name)
             if related is not None and related.mission_id != self.mission_id:
@@ -263,7 +281,7 @@ class IncidentVerification(models.Model):
     previous_status = models.CharField(
         _("previous status"), max_length=12, choices=VerificationStatus.choices
     )
-    note = models.TextField(_("how it was verified"), blank=True)
+    note = models.TextField(_("how it was verified"), blank=True, max_length=TEXT_MAX_LENGTH)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

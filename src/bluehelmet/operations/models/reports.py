@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.models.base import MissionScopedModel
+from bluehelmet.core.validators import TEXT_MAX_LENGTH, validate_date_range
 
 
 class ReportStatus(models.TextChoices):
@@ -43,14 +44,20 @@ class SituationReport(MissionScopedModel):
         verbose_name=_("sector"),
         help_text=_("Empty for the mission-wide report."),
     )
-    report_date = models.DateField(_("report date"))
+    report_date = models.DateField(_("report date"), validators=[validate_date_range])
     period_start = models.DateTimeField(
-        _("period start (UTC)"), blank=True, help_text=_("Default: the report date, 00:00 UTC.")
+        _("period start (UTC)"),
+        blank=True,
+        help_text=_("Default: the report date, 00:00 UTC."),
+        validators=[validate_date_range],
     )
     period_end = models.DateTimeField(
-        _("period end (UTC)"), blank=True, help_text=_("Default: 24 hours after the start.")
+        _("period end (UTC)"),
+        blank=True,
+        help_text=_("Default: 24 hours after the start."),
+        validators=[validate_date_range],
     )
-    narrative = models.TextField(_("JOC assessment"), blank=True)
+    narrative = models.TextField(_("JOC assessment"), blank=True, max_length=TEXT_MAX_LENGTH)
     incidents = models.ManyToManyField(
         "operations.Incident", blank=True, related_name="situation_reports"
     )
@@ -129,7 +136,7 @@ class FlashReport(MissionScopedModel):
         verbose_name=_("incident"),
     )
     title = models.CharField(_("title"), max_length=200)
-    summary = models.TextField(_("what happened, what is being done"))
+    summary = models.TextField(_("what happened, what is being done"), max_length=TEXT_MAX_LENGTH)
     status = models.CharField(
         _("status"), max_length=10, choices=FlashStatus.choices, default=FlashStatus.DRAFT
     )

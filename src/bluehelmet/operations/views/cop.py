@@ -27,7 +27,7 @@ from bluehelmet.core.audit import log_reads
 from bluehelmet.core.models import AdminArea, Mission
 from bluehelmet.core.views.current import set_current_mission
 from bluehelmet.core.views.missions import get_mission
-from bluehelmet.operations.aggregate import Grouping, aggregate
+from bluehelmet.operations.aggregate import Grouping, aggregate, in_calendar
 from bluehelmet.operations.filtersets import IncidentFilterSet
 from bluehelmet.operations.forms import CopFilterForm
 from bluehelmet.operations.geo import H3_MAX_RESOLUTION
@@ -219,7 +219,7 @@ class CopTimelineView(MissionView):
     time window, which the brush sets; empty periods are filled in with zeros."""
 
     def answer(self, request: HttpRequest, mission: Mission) -> HttpResponse:
-        queryset = filtered(request, mission, time=False)
+        queryset = in_calendar(filtered(request, mission, time=False))
         period = request.GET.get("period") or ""
         if period not in ("", "week", "month"):
             raise FilterError({"period": [_("Choose week or month.")]})

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from bluehelmet.core.errors import ActionError
-from bluehelmet.core.permissions import Action
+from bluehelmet.core.permissions import Action, sees_sources, sees_sources_everywhere
 from bluehelmet.core.tables import Cell, Column
 from bluehelmet.core.views import generic
 from bluehelmet.operations import actions as act
@@ -89,6 +89,16 @@ INCIDENT_FIELDS = (
 )
 
 HIDEABLE = {"source", "duplicate_of", "org_unit"}
+# How the mission learnt of an incident: not shown to a partner-safe role (Capstone §7.2).
+PARTNER_WITHHELD = {
+    "source",
+    "source_reference",
+    "reliability",
+    "credibility",
+    "org_unit",
+    "duplicate_of",
+    "source_dataset",
+}
 UNLINKED = {"category"}  # reference data without a page of its own
 
 
@@ -98,6 +108,11 @@ class IncidentListView(generic.ObjectListView):
     columns = INCIDENT_COLUMNS
     select_related = ("mission", "category")
     hidden_filters = ("bbox",)
+
+    def get_columns(self) -> tuple[Column, ...]:
+        if sees_sources_everywhere(self.request.user):
+            return self.columns
+        return tuple(c for c in self.columns if c.accessor not in PARTNER_WITHHELD)
 
 
 class IncidentDetailView(generic.ObjectDetailView):
@@ -115,8 +130,11 @@ class IncidentDetailView(generic.ObjectDetailView):
         rows = super().field_rows(obj)
         user = self.request.user
         withheld = Cell(_("withheld (above your clearance)"))
+        partner = not sees_sources(user, obj.mission_id)
         result = []
         for name, (label, cell) in zip(INCIDENT_FIELDS, rows, strict=True):
+            if partner and name in PARTNER_WITHHELD:
+                continue
             related = getattr(obj, name) if name in HIDEABLE else None
             if related is not None and not generic.can_act_on(user, related, Action.VIEW):
                 cell = withheld
@@ -125,9 +143,13 @@ class IncidentDetailView(generic.ObjectDetailView):
             result.append((label, cell))
         return result
 
+    def get_related(self, obj: Any) -> Any:
+        return self.related if sees_sources(self.request.user, obj.mission_id) else ()
+
     def extra_context(self, obj: Any) -> dict[str, Any]:
         can_change = generic.can_act_on(self.request.user, obj, Action.CHANGE)
         return {
+            "partner_view": not sees_sources(self.request.user, obj.mission_id),
             "verifications": list(obj.verifications.select_related("by")),
             "verify_form": (self.verify_form or VerificationForm()) if can_change else None,
             "cop_url": reverse("mission-cop", kwargs={"code": obj.mission.code}),

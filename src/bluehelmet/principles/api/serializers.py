@@ -104,6 +104,14 @@ class CloseFlagSerializer(serializers.Serializer):
     )
 
 
+class OverrideVerdictSerializer(serializers.Serializer):
+    rule = serializers.CharField(max_length=40)
+    subject = serializers.CharField(max_length=200)
+    decision = serializers.ChoiceField(choices=m.VerdictDecision.choices)
+    # Blank passes here so the action gives its one message for a missing reason.
+    reason = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
+
+
 class PartySerializer(MissionScopedSerializer):
     class Meta:
         model = m.Party

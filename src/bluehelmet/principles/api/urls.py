@@ -29,4 +29,9 @@ urlpatterns = [
         views.MissionPrinciplesView.as_view(),
         name="api-mission-principles",
     ),
+    path(
+        "missions/<str:code>/principles/overrides/",
+        views.VerdictOverrideView.as_view(),
+        name="api-mission-principles-overrides",
+    ),
 ]

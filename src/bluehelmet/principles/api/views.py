@@ -20,9 +20,11 @@ from bluehelmet.core.api.generic import BaseModelViewSet, BaseReadOnlyViewSet
 from bluehelmet.core.context import acting_as
 from bluehelmet.core.models import Mission
 from bluehelmet.core.permissions import Action
+from bluehelmet.core.validators import parse_day
 from bluehelmet.principles import actions as act
 from bluehelmet.principles import filtersets as fs
 from bluehelmet.principles import models as m
+from bluehelmet.principles import overrides
 from bluehelmet.principles.api import serializers as s
 from bluehelmet.principles.dashboard import principles_summary
 
@@ -187,12 +189,23 @@ class MissionPrinciplesView(APIView):
         return Response(principles_summary(mission, request.user, as_of))
 
 
-def _date(raw: str | None) -> Any:
-    import datetime
+class VerdictOverrideView(APIView):
+    """``POST /api/missions/<code>/principles/overrides/``: accept or dismiss a consent,
+    impartiality or protection verdict (``rule`` and ``subject`` as the summary gives them),
+    with a reason; the summary then shows the verdict with the decision."""
 
-    if not raw:
-        return None
+    @extend_schema(request=s.OverrideVerdictSerializer, responses={201: OpenApiTypes.OBJECT})
+    def post(self, request: Any, code: str) -> Response:
+        mission = get_object_or_404(Mission.objects.restrict(request.user), code=code.upper())
+        body = s.OverrideVerdictSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        override = act.do_override_verdict(mission, acting_user=request.user, **body.validated_data)
+        data = {"rule": override.rule, "subject": override.subject, **overrides.describe(override)}
+        return Response(data, status=201)
+
+
+def _date(raw: str | None) -> Any:
     try:
-        return datetime.date.fromisoformat(raw)
-    except ValueError:
-        raise ValidationError({"as_of": ["A date as YYYY-MM-DD."]}) from None
+        return parse_day(raw)
+    except ValueError as exc:
+        raise ValidationError({"as_of": [str(exc)]}) from None

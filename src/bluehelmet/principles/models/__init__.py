@@ -20,6 +20,7 @@ from bluehelmet.principles.models.force import (
     UseOfForceReport,
 )
 from bluehelmet.principles.models.impartiality import ResponseKind, Violation, ViolationResponse
+from bluehelmet.principles.models.overrides import VerdictDecision, VerdictOverride
 from bluehelmet.principles.models.protection import (
     AlertSource,
     Imminence,
@@ -52,6 +53,8 @@ __all__ = [
     "RoeKind",
     "RoeProfile",
     "UseOfForceReport",
+    "VerdictDecision",
+    "VerdictOverride",
     "Violation",
     "ViolationResponse",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bluehelmet.core.validators import TEXT_MAX_LENGTH, validate_date_range
 from bluehelmet.principles.models.base import PrinciplesRecord
 
 
@@ -77,11 +78,11 @@ class ConsentEvent(PrinciplesRecord):
     )
     admin1 = models.CharField(_("admin area (level 1)"), max_length=120, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=ConsentEventKind.choices)
-    occurred_on = models.DateField(_("date"))
+    occurred_on = models.DateField(_("date"), validators=[validate_date_range])
     weight = models.PositiveSmallIntegerField(
         _("weight"), default=1, help_text=_("1 (minor) to 5 (grave).")
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=TEXT_MAX_LENGTH)
 
     class Meta:
         ordering = ["-occurred_on", "id"]
@@ -113,7 +114,7 @@ class ConsentAssessment(PrinciplesRecord):
 
     party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="assessments")
     locality = models.CharField(_("locality"), max_length=120)
-    as_of = models.DateField(_("as of"))
+    as_of = models.DateField(_("as of"), validators=[validate_date_range])
     window_days = models.PositiveSmallIntegerField(_("window (days)"))
     score = models.IntegerField(_("score"))
     restrictions = models.PositiveIntegerField(_("restrictions and denials"))

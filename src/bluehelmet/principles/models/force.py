@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bluehelmet.core.validators import TEXT_MAX_LENGTH, validate_date_range
 from bluehelmet.principles.models.base import PrinciplesRecord
 
 
@@ -43,7 +44,9 @@ class RoeProfile(PrinciplesRecord):
         default=False,
         help_text=_("Used only while the mission has no mandate version in force."),
     )
-    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    issued_on = models.DateField(
+        _("issued on"), null=True, blank=True, validators=[validate_date_range]
+    )
 
     class Meta:
         ordering = ["mission__code", "kind"]
@@ -91,7 +94,7 @@ class ForceLevel(PrinciplesRecord):
     )
     order = models.PositiveSmallIntegerField(_("order"), help_text=_("1 is the least force."))
     name = models.CharField(_("name"), max_length=120)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=TEXT_MAX_LENGTH)
     authority = models.PositiveSmallIntegerField(
         _("authority required"), choices=Authority.choices, default=Authority.UNIT_COMMANDER
     )
@@ -156,32 +159,40 @@ class UseOfForceReport(PrinciplesRecord):
         related_name="+",
         verbose_name=_("unit or office"),
     )
-    occurred_at = models.DateTimeField(_("occurred at (UTC)"))
-    threat_faced = models.TextField(_("threat faced"))
+    occurred_at = models.DateTimeField(_("occurred at (UTC)"), validators=[validate_date_range])
+    threat_faced = models.TextField(_("threat faced"), max_length=TEXT_MAX_LENGTH)
     threat_imminent = models.BooleanField(_("threat was imminent"), default=False)
     persuasion_tried = models.BooleanField(_("persuasion / de-escalation tried"), default=False)
-    persuasion = models.TextField(_("persuasion and de-escalation tried"), blank=True)
+    persuasion = models.TextField(
+        _("persuasion and de-escalation tried"), blank=True, max_length=TEXT_MAX_LENGTH
+    )
     level = models.ForeignKey(
         ForceLevel, on_delete=models.PROTECT, related_name="reports", verbose_name=_("level used")
     )
     authorised_by = models.PositiveSmallIntegerField(
         _("authorised by"), choices=Authority.choices, null=True, blank=True
     )
-    authorised_at = models.DateTimeField(_("authorised at (UTC)"), null=True, blank=True)
+    authorised_at = models.DateTimeField(
+        _("authorised at (UTC)"), null=True, blank=True, validators=[validate_date_range]
+    )
     basis = models.CharField(_("basis"), max_length=20, choices=ForceBasis.choices)
-    proportionality = models.TextField(_("proportionality statement"), blank=True)
+    proportionality = models.TextField(
+        _("proportionality statement"), blank=True, max_length=TEXT_MAX_LENGTH
+    )
     civilian_harm_assessed = models.BooleanField(_("harm to civilians assessed"), default=False)
-    civilian_harm = models.TextField(_("harm to civilians"), blank=True)
+    civilian_harm = models.TextField(_("harm to civilians"), blank=True, max_length=TEXT_MAX_LENGTH)
     detentions = models.PositiveIntegerField(_("people detained"), default=0)
-    detention_notes = models.TextField(_("detentions"), blank=True)
+    detention_notes = models.TextField(_("detentions"), blank=True, max_length=TEXT_MAX_LENGTH)
     consent_impact_assessed = models.BooleanField(_("impact on consent assessed"), default=False)
-    consent_impact = models.TextField(_("impact on consent"), blank=True)
+    consent_impact = models.TextField(
+        _("impact on consent"), blank=True, max_length=TEXT_MAX_LENGTH
+    )
     beyond_tactical_level = models.BooleanField(
         _("force beyond the tactical level"),
         default=False,
         help_text=_("Operational or strategic use of force: enforcement, not peacekeeping."),
     )
-    follow_up = models.TextField(_("follow-up"), blank=True)
+    follow_up = models.TextField(_("follow-up"), blank=True, max_length=TEXT_MAX_LENGTH)
     reviewed_at = models.DateTimeField(_("last reviewed"), null=True, blank=True, editable=False)
 
     class Meta:
@@ -228,7 +239,9 @@ class ReviewFlag(PrinciplesRecord):
     status = models.CharField(
         _("status"), max_length=10, choices=FlagStatus.choices, default=FlagStatus.OPEN
     )
-    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    decision_reason = models.TextField(
+        _("reason for the decision"), blank=True, max_length=TEXT_MAX_LENGTH
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bluehelmet.core.validators import TEXT_MAX_LENGTH, validate_date_range
 from bluehelmet.principles.models.base import PrinciplesRecord
 from bluehelmet.principles.models.consent import Party
 
@@ -26,8 +27,8 @@ class Violation(PrinciplesRecord):
         related_name="+",
         verbose_name=_("incident"),
     )
-    occurred_on = models.DateField(_("date"))
-    description = models.TextField(_("description"), blank=True)
+    occurred_on = models.DateField(_("date"), validators=[validate_date_range])
+    description = models.TextField(_("description"), blank=True, max_length=TEXT_MAX_LENGTH)
 
     class Meta:
         ordering = ["-occurred_on", "id"]
@@ -59,8 +60,8 @@ class ViolationResponse(PrinciplesRecord):
         Violation, on_delete=models.CASCADE, related_name="responses", verbose_name=_("violation")
     )
     kind = models.CharField(_("response"), max_length=20, choices=ResponseKind.choices)
-    responded_on = models.DateField(_("date"))
-    note = models.TextField(_("note"), blank=True)
+    responded_on = models.DateField(_("date"), validators=[validate_date_range])
+    note = models.TextField(_("note"), blank=True, max_length=TEXT_MAX_LENGTH)
 
     class Meta:
         ordering = ["-responded_on", "id"]

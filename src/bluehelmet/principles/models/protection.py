@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bluehelmet.core.validators import TEXT_MAX_LENGTH, validate_date_range
 from bluehelmet.principles.models.base import PrinciplesRecord
 from bluehelmet.principles.models.consent import Party
 
@@ -43,8 +44,8 @@ class ProtectionThreat(PrinciplesRecord):
     children_at_risk = models.BooleanField(_("children at particular risk"), default=False)
     displaced_at_risk = models.BooleanField(_("displaced people at risk"), default=False)
     other_vulnerability = models.CharField(_("other vulnerability"), max_length=200, blank=True)
-    identified_on = models.DateField(_("identified on"))
-    description = models.TextField(_("description"), blank=True)
+    identified_on = models.DateField(_("identified on"), validators=[validate_date_range])
+    description = models.TextField(_("description"), blank=True, max_length=TEXT_MAX_LENGTH)
 
     class Meta:
         ordering = ["-identified_on", "id"]
@@ -100,13 +101,15 @@ class ProtectionAlert(PrinciplesRecord):
         related_name="+",
         verbose_name=_("component"),
     )
-    received_at = models.DateTimeField(_("received at (UTC)"))
-    description = models.TextField(_("what was reported"))
+    received_at = models.DateTimeField(_("received at (UTC)"), validators=[validate_date_range])
+    description = models.TextField(_("what was reported"), max_length=TEXT_MAX_LENGTH)
     response_kind = models.CharField(
         _("response"), max_length=14, choices=ProtectionResponseKind.choices, blank=True
     )
-    responded_at = models.DateTimeField(_("responded at (UTC)"), null=True, blank=True)
-    response_note = models.TextField(_("response"), blank=True)
+    responded_at = models.DateTimeField(
+        _("responded at (UTC)"), null=True, blank=True, validators=[validate_date_range]
+    )
+    response_note = models.TextField(_("response"), blank=True, max_length=TEXT_MAX_LENGTH)
 
     class Meta:
         ordering = ["-received_at", "id"]

@@ -1,23 +1,68 @@
 """Consent per party and locality over a rolling window (Capstone §3.1).
 
 A party that keeps restricting the mission's freedom of action, with no sign of cooperation,
-has in effect withdrawn its consent, even if it never says so.
+has in effect withdrawn its consent, even if it never says so. How many restrictions in how
+many days count as "sustained" is the mission's setting (mission parameters, defaults 3 in 30),
+not the doctrine's.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
+from bluehelmet.core.registry import ParameterSpec
 from bluehelmet.principles.models import CONSENT_SIGN, COOPERATING, RESTRICTING
 from bluehelmet.principles.rules import Flag, make_flag
 
+# Defaults of the mission parameters below: bluehelmet's choice, not the doctrine's.
 WINDOW_DAYS = 30
 MIN_RESTRICTIONS = 3
+WINDOW_KEY = "consent-window-days"
+COUNT_KEY = "consent-min-restrictions"
+PARAMETERS = (
+    ParameterSpec(
+        COUNT_KEY,
+        _l("Restrictions that make a sustained pattern"),
+        MIN_RESTRICTIONS,
+        _l("restrictions"),
+        1,
+        100,
+        "Capstone §3.1",
+        _l(
+            "How many restrictions, with no cooperation, this mission treats as a de facto "
+            "withdrawal of consent. The doctrine names the pattern, not a count."
+        ),
+        weight=10,
+    ),
+    ParameterSpec(
+        WINDOW_KEY,
+        _l("Consent window"),
+        WINDOW_DAYS,
+        _l("days"),
+        1,
+        365,
+        "Capstone §3.1",
+        _l(
+            "The days over which restrictions are counted and consent is scored. The doctrine "
+            "sets no period."
+        ),
+        weight=11,
+    ),
+)
+
+
+def settings_from(values: Mapping[str, int]) -> dict[str, int]:
+    """The rule's keyword arguments from a mission's parameter values."""
+    return {
+        "window_days": values.get(WINDOW_KEY, WINDOW_DAYS),
+        "min_restrictions": values.get(COUNT_KEY, MIN_RESTRICTIONS),
+    }
 
 
 @dataclass
@@ -29,6 +74,7 @@ class ConsentReading:
     locality: str
     as_of: datetime.date
     window_days: int
+    min_restrictions: int = MIN_RESTRICTIONS
     score: int = 0
     restrictions: int = 0
     cooperation: int = 0
@@ -55,6 +101,7 @@ class ConsentReading:
             "locality": self.locality,
             "as_of": self.as_of.isoformat(),
             "window_days": self.window_days,
+            "min_restrictions": self.min_restrictions,
             "score": self.score,
             "previous_score": self.previous_score,
             "trend": self.trend,
@@ -66,7 +113,10 @@ class ConsentReading:
 
 
 def readings(
-    events: Iterable[Any], as_of: datetime.date, window_days: int = WINDOW_DAYS
+    events: Iterable[Any],
+    as_of: datetime.date,
+    window_days: int = WINDOW_DAYS,
+    min_restrictions: int = MIN_RESTRICTIONS,
 ) -> list[ConsentReading]:
     """Score each (party, locality) over the window, and over the window before it (trend).
 
@@ -82,11 +132,13 @@ def readings(
             history.setdefault((event.party_id, event.locality), []).append(event)
     result = []
     for key, past in history.items():
-        reading = ConsentReading(key[0], past[0].party.name, key[1], as_of, window_days)
+        reading = ConsentReading(
+            key[0], past[0].party.name, key[1], as_of, window_days, min_restrictions
+        )
         for event in past:
             if event.occurred_on >= previous_start:
                 _score(reading, event, current=event.occurred_on >= start)
-        reading.withdrawn_since = standing_withdrawal(past, window_days)
+        reading.withdrawn_since = standing_withdrawal(past, window_days, min_restrictions)
         recent = any(e.occurred_on >= previous_start for e in past)
         if recent or reading.withdrawn_since:
             flag = withdrawal_rule(reading)
@@ -106,7 +158,9 @@ def _score(reading: ConsentReading, event: Any, *, current: bool) -> None:
 
 
 def standing_withdrawal(
-    events: Iterable[Any], window_days: int = WINDOW_DAYS
+    events: Iterable[Any],
+    window_days: int = WINDOW_DAYS,
+    min_restrictions: int = MIN_RESTRICTIONS,
 ) -> datetime.date | None:
     """The day a withdrawal began that no cooperation has ended since, if there is one.
 
@@ -129,7 +183,7 @@ def standing_withdrawal(
         elif (
             event.kind in RESTRICTING
             and since is None
-            and restricted >= MIN_RESTRICTIONS
+            and restricted >= min_restrictions
             and not cooperated
         ):
             since = event.occurred_on
@@ -139,7 +193,7 @@ def standing_withdrawal(
 def withdrawal_rule(reading: ConsentReading) -> Flag | None:
     """Sustained restrictions with no cooperation in the window: de facto withdrawal; or a
     withdrawal found before that the party has not ended by cooperating since."""
-    if reading.restrictions >= MIN_RESTRICTIONS and not reading.cooperation:
+    if reading.restrictions >= reading.min_restrictions and not reading.cooperation:
         detail = _(
             "%(party)s restricted or denied the mission %(n)d times in %(locality)s in the "
             "%(days)d days to %(date)s, with no cooperation: treat this as a de facto "
@@ -164,7 +218,24 @@ def withdrawal_rule(reading: ConsentReading) -> Flag | None:
     else:
         return None
     return make_flag(
-        "consent-withdrawal", _("Sustained restriction pattern"), "Capstone §3.1", detail
+        "consent-withdrawal",
+        _("Sustained restriction pattern"),
+        "Capstone §3.1",
+        detail,
+        doctrine=_(
+            "The doctrine: a party that keeps restricting the freedom of movement and action of "
+            "the mission has withdrawn its consent in practice, whatever it says (Capstone §3.1)."
+        ),
+        setting=_(
+            "Mission setting: this mission counts %(n)d restrictions in %(days)d days, "
+            "with no cooperation, as sustained (mission parameter; default %(dn)d in %(dd)d)."
+        )
+        % {
+            "n": reading.min_restrictions,
+            "days": reading.window_days,
+            "dn": MIN_RESTRICTIONS,
+            "dd": WINDOW_DAYS,
+        },
     )
 
 
@@ -174,6 +245,7 @@ def series(
     window_days: int = WINDOW_DAYS,
     steps: int = 12,
     step_days: int = 7,
+    min_restrictions: int = MIN_RESTRICTIONS,
 ) -> list[dict[str, Any]]:
     """Consent over time: the rolling-window score of each party and locality at ``steps``
     dates ``step_days`` apart, ending ``as_of`` (oldest first), for the dashboard chart."""
@@ -181,7 +253,7 @@ def series(
     lines: dict[tuple[int, str], dict[str, Any]] = {}
     for k in range(steps - 1, -1, -1):
         day = as_of - datetime.timedelta(days=k * step_days)
-        for r in readings(events, day, window_days):
+        for r in readings(events, day, window_days, min_restrictions):
             line = lines.setdefault(
                 (r.party_id, r.locality),
                 {"party_id": r.party_id, "party": r.party, "locality": r.locality, "points": []},

@@ -1,17 +1,53 @@
-"""Impartial, not neutral (Capstone §3.1): every party's violations get answered, and alike."""
+"""Impartial, not neutral (Capstone §3.1): every party's violations get answered, and alike.
+
+How far apart two parties' response rates may be before the responses count as one-sided is
+the mission's setting (a mission parameter, default 50 points), not the doctrine's.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
+from bluehelmet.core.registry import ParameterSpec
 from bluehelmet.principles.rules import Flag, make_flag
 
-# A party whose violations are answered this much less often than another party's is flagged.
-GAP = 0.5
+# A party whose violations are answered this many percentage points less often than another
+# party's is flagged: the default of a mission parameter, bluehelmet's choice.
+GAP_POINTS = 50
+GAP = GAP_POINTS / 100
+GAP_KEY = "impartiality-gap-points"
+PARAMETERS = (
+    ParameterSpec(
+        GAP_KEY,
+        _l("Gap in response rates that is one-sided"),
+        GAP_POINTS,
+        _l("percentage points"),
+        1,
+        100,
+        "Capstone §3.1",
+        _l(
+            "How much less often one party's violations may be answered than another's before "
+            "this mission calls its responses one-sided. The doctrine asks for even-handed "
+            "responses and sets no figure."
+        ),
+        weight=20,
+    ),
+)
+
+DOCTRINE = _l(
+    "The doctrine: impartiality is not neutrality or inaction; the mission answers every "
+    "party's violations, and answers them alike (Capstone §3.1)."
+)
+
+
+def settings_from(values: Mapping[str, int]) -> dict[str, int]:
+    """The rule's keyword arguments from a mission's parameter values."""
+    return {"gap_points": values.get(GAP_KEY, GAP_POINTS)}
 
 
 @dataclass
@@ -41,7 +77,7 @@ class PartyRecord:
         }
 
 
-def compare(violations: Iterable[Any]) -> list[PartyRecord]:
+def compare(violations: Iterable[Any], gap_points: int = GAP_POINTS) -> list[PartyRecord]:
     """Per-party counts from violations (with ``responses`` prefetched), then the rules."""
     out: dict[int, PartyRecord] = {}
     for v in violations:
@@ -54,7 +90,9 @@ def compare(violations: Iterable[Any]) -> list[PartyRecord]:
     records = sorted(out.values(), key=lambda r: r.party)
     for record in records:
         record.flags = [
-            f for f in (absent_rule(record), one_sided_rule(record, records)) if f is not None
+            f
+            for f in (absent_rule(record), one_sided_rule(record, records, gap_points))
+            if f is not None
         ]
     return records
 
@@ -67,16 +105,24 @@ def absent_rule(record: PartyRecord) -> Flag | None:
         "none of the %(n)d violations attributed to %(party)s got a response; impartiality "
         "is not inaction."
     ) % {"n": record.violations, "party": record.party}
-    return make_flag("impartiality-absent", _("No response to violations"), "Capstone §3.1", detail)
+    return make_flag(
+        "impartiality-absent",
+        _("No response to violations"),
+        "Capstone §3.1",
+        detail,
+        doctrine=str(DOCTRINE),
+    )
 
 
-def one_sided_rule(record: PartyRecord, records: list[PartyRecord]) -> Flag | None:
+def one_sided_rule(
+    record: PartyRecord, records: list[PartyRecord], gap_points: int = GAP_POINTS
+) -> Flag | None:
     """A party's violations answered far less often than another party's: one-sided."""
     others = [r for r in records if r.party_id != record.party_id and r.violations]
     if not record.violations or not others:
         return None
     best = max(others, key=lambda r: r.response_rate)
-    if best.response_rate - record.response_rate < GAP:
+    if round((best.response_rate - record.response_rate) * 100, 6) < gap_points:
         return None
     detail = _(
         "the mission answered %(rate)d%% of violations by %(party)s but %(other_rate)d%% of "
@@ -87,4 +133,15 @@ def one_sided_rule(record: PartyRecord, records: list[PartyRecord]) -> Flag | No
         "other_rate": round(best.response_rate * 100),
         "other": best.party,
     }
-    return make_flag("impartiality-one-sided", _("One-sided responses"), "Capstone §3.1", detail)
+    setting = _(
+        "Mission setting: this mission calls a gap of %(gap)d percentage points or more "
+        "one-sided (mission parameter; default %(default)d)."
+    ) % {"gap": gap_points, "default": GAP_POINTS}
+    return make_flag(
+        "impartiality-one-sided",
+        _("One-sided responses"),
+        "Capstone §3.1",
+        detail,
+        doctrine=str(DOCTRINE),
+        setting=setting,
+    )

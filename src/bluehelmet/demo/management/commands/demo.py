@@ -35,6 +35,7 @@ from bluehelmet.demo.scenario import (
 from bluehelmet.demo.users import (
     HQ_USERNAMES,
     PASSWORD_ENV,
+    DemoPasswordError,
     DemoUser,
     add_memberships,
     ensure_users,
@@ -128,7 +129,14 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 outcome = self._run(reset=options["reset"], if_empty=options["if_empty"])
-        except (ValidationError, ActionError, ProtectedError, DatabaseError, DemoError) as exc:
+        except (
+            ValidationError,
+            ActionError,
+            ProtectedError,
+            DatabaseError,
+            DemoError,
+            DemoPasswordError,
+        ) as exc:
             raise CommandError(describe(exc)) from exc
         self._report(outcome, time.monotonic() - started)
 
@@ -148,9 +156,9 @@ class Command(BaseCommand):
                 _("Roles %(roles)s are missing; run `bluehelmet migrate`.")
                 % {"roles": ", ".join(missing)}
             )
+        password, generated = resolve_password()  # a refused password stops before any change
         if present:
             delete_demo(self.progress)
-        password, generated = resolve_password()
         users = ensure_users(planned, password, self.progress)
         self.progress(_("Demo users: %(n)d.") % {"n": len(users)})
         actor = users.get(HQ_USERNAMES["hq-admin"])

@@ -26,6 +26,14 @@
     return el;
   }
 
+  /* Leaflet writes string content (tooltips, popups, layer-control labels) as HTML: anything
+     not built as DOM nodes goes through here, so text from records can never become markup. */
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
   function fmt(template, values) {
     return template.replace(/%\((\w+)\)s/g, function (_, key) {
       return values[key] === undefined ? "" : String(values[key]);
@@ -124,8 +132,8 @@
       },
       onEachFeature: function (f, layer) {
         var p = f.properties;
-        layer.bindTooltip(cfg.labelIncidents + ": " + p.count + " · " + cfg.labelKilled + ": " + p.killed,
-                          { sticky: true });
+        layer.bindTooltip(node("span", null, cfg.labelIncidents + ": " + p.count + " · " +
+                               cfg.labelKilled + ": " + p.killed), { sticky: true });
         layer.on("click", function () { map.fitBounds(layer.getBounds(), { maxZoom: POINT_ZOOM }); });
       }
     }).eachLayer(function (layer) { incidentLayer.addLayer(layer); });
@@ -161,7 +169,7 @@
         });
       },
       onEachFeature: function (f, layer) {
-        layer.bindTooltip(f.properties.title);
+        layer.bindTooltip(node("span", null, f.properties.title));  /* a node: never HTML */
         layer.bindPopup(popup(f.properties));
       }
     }).eachLayer(function (layer) { incidentLayer.addLayer(layer); });
@@ -362,9 +370,9 @@
     });
     units.addTo(map);
     var overlays = {};
-    overlays[cfg.labelAreas] = areas;
-    overlays[cfg.labelUnits] = units;
-    overlays[cfg.labelLayer] = incidentLayer;
+    overlays[escapeHtml(cfg.labelAreas)] = areas;
+    overlays[escapeHtml(cfg.labelUnits)] = units;
+    overlays[escapeHtml(cfg.labelLayer)] = incidentLayer;
     L.control.layers(null, overlays, { collapsed: true }).addTo(map);
     return { areas: areas, units: units };
   }

@@ -17,6 +17,14 @@
     return el;
   }
 
+  /* Leaflet writes string content (tooltips, popups, layer-control labels) as HTML: anything
+     not built as DOM nodes goes through here, so text from records can never become markup. */
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
   function setStatus(container, text) {
     var status = document.getElementById(container.id + "-status");
     if (status) { status.textContent = text; }
@@ -59,7 +67,7 @@
       style: areaStyle,
       onEachFeature: function (feature, layer) {
         var p = feature.properties;
-        layer.bindTooltip(p.name, { sticky: true });
+        layer.bindTooltip(node("span", null, p.name), { sticky: true });  /* a node: never HTML */
         layer.bindPopup(node("strong", null, p.pcode ? p.name + " (" + p.pcode + ")" : p.name));
       }
     }).addTo(map);
@@ -141,8 +149,8 @@
     var units = drawUnits(map, unitFeatures, labels);
     addLegend(map, units.kinds);
     var overlays = {};
-    overlays[labels.labelAreas] = areas;
-    overlays[labels.labelUnits] = units.layer;
+    overlays[escapeHtml(labels.labelAreas)] = areas;
+    overlays[escapeHtml(labels.labelUnits)] = units.layer;
     L.control.layers(null, overlays, { collapsed: true }).addTo(map);
     fit(map, areas, units.layer);
     container.setAttribute("data-marker-count", String(unitFeatures.length));
