@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import Phase as HypothesisPhase
 from schemathesis.checks import not_a_server_error
@@ -72,26 +74,37 @@ def fuzz(headers: dict[str, str]) -> list[str]:
     schema = schemathesis.openapi.from_dict(published_schema())
     schema.app = application
     failures: list[str] = []
-    for result in schema.get_all_operations():
-        operation = result.ok()
-
-        @given(case=operation.as_strategy())
-        @settings(
-            max_examples=EXAMPLES,
-            deadline=None,
-            derandomize=True,
-            database=None,
-            phases=[HypothesisPhase.explicit, HypothesisPhase.generate],
-            suppress_health_check=list(HealthCheck),
-        )
-        def run(case: Any) -> None:
-            case.call_and_validate(headers=headers, checks=CHECKS)
-
-        try:
-            run()
-        except Exception as exc:
-            failures.append(f"{operation.label}: {str(exc).splitlines()[0][:300]}")
+    # As Django's test client does: the test's transaction must outlive each request, so the
+    # end of a request may not close the connection (PostgreSQL drops it after an error).
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        for result in schema.get_all_operations():
+            failures += fuzz_operation(result.ok(), headers)
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
     return failures
+
+
+def fuzz_operation(operation: Any, headers: dict[str, str]) -> list[str]:
+    @given(case=operation.as_strategy())
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        phases=[HypothesisPhase.explicit, HypothesisPhase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    def run(case: Any) -> None:
+        case.call_and_validate(headers=headers, checks=CHECKS)
+
+    try:
+        run()
+    except Exception as exc:  # every operation's failure is collected, then reported together
+        return [f"{operation.label}: {str(exc).splitlines()[0][:300]}"]
+    return []
 
 
 @pytest.mark.parametrize("role", ["partner-liaison", "hq-admin"])
