@@ -84,14 +84,19 @@ def _load_grants(user: Any, action: str) -> Grants:
         return Grants(None, {})
     sources = action == VIEW_SOURCES
     needed = Action.VIEW if sources else action
-    memberships = Membership.objects.filter(user=user, active=True).select_related("role")
+    memberships = Membership.objects.filter(user=user, active=True).select_related(
+        "role", "on_behalf_of"
+    )
     for m in memberships:
-        if needed not in m.role.actions or (sources and m.role.code in PARTNER_SAFE_ROLES):
+        partner_safe = m.role.code in PARTNER_SAFE_ROLES or m.humanitarian
+        if needed not in m.role.actions or (sources and partner_safe):
             continue
+        # Humanitarian space (§7.2): acting for a humanitarian partner caps the role's clearance.
+        clearance = Sensitivity.UNCLASSIFIED if m.humanitarian else m.role.clearance
         if m.mission_id is None:
-            all_missions = max(all_missions or 0, m.role.clearance)
+            all_missions = max(all_missions or 0, clearance)
         else:
-            per_mission[m.mission_id] = max(per_mission.get(m.mission_id, 0), m.role.clearance)
+            per_mission[m.mission_id] = max(per_mission.get(m.mission_id, 0), clearance)
     return Grants(all_missions, per_mission)
 
 

@@ -231,7 +231,16 @@ class MembershipSerializer(BaseModelSerializer):
 
     class Meta:
         model = m.Membership
-        fields = ("id", "user", "role", "mission", "active", "created_at", "updated_at")
+        fields = (
+            "id",
+            "user",
+            "role",
+            "mission",
+            "on_behalf_of",
+            "active",
+            "created_at",
+            "updated_at",
+        )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         from bluehelmet.core.api.membership_rules import check_can_grant

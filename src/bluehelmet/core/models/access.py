@@ -75,6 +75,18 @@ class Membership(ChangeLoggedModel):
         verbose_name=_("mission"),
     )
     active = models.BooleanField(_("active"), default=True)
+    on_behalf_of = models.ForeignKey(
+        "core.Partner",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("acting for partner"),
+        help_text=_(
+            "The partner organisation this user acts for. For a humanitarian partner the role "
+            "is capped at unclassified records without their sources (Capstone §7.2)."
+        ),
+    )
 
     class Meta:
         ordering = ["user__username", "mission__code"]
@@ -104,3 +116,14 @@ class Membership(ChangeLoggedModel):
             raise ValidationError({"mission": _("A Headquarters role covers every mission.")})
         if self.role.scope == RoleScope.MISSION and not self.mission_id:
             raise ValidationError({"mission": _("Choose the mission this role is held in.")})
+        partner = self.on_behalf_of
+        if partner is not None and partner.mission_id != self.mission_id:
+            raise ValidationError(
+                {"on_behalf_of": _("Choose a partner of the mission this role is held in.")}
+            )
+
+    @property
+    def humanitarian(self) -> bool:
+        """Held for a humanitarian partner: humanitarian space applies (Capstone §7.2)."""
+        partner = self.on_behalf_of
+        return partner is not None and partner.is_humanitarian

@@ -1,4 +1,5 @@
-"""``bluehelmet grant USER ROLE [--mission CODE] [--revoke]``: manage who holds which role.
+"""``bluehelmet grant USER ROLE [--mission CODE] [--for PARTNER] [--revoke]``: manage who holds
+which role, and for which partner organisation a user acts (humanitarian space, §7.2).
 
 The command is for the platform's administrators (it runs with server access); pages and API
 apply the stricter rule that nobody grants more than they hold (core/api/membership_rules.py).
@@ -11,8 +12,9 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import Q
 
-from bluehelmet.core.models import Membership, Mission, Role
+from bluehelmet.core.models import Membership, Mission, Partner, Role
 
 
 class Command(BaseCommand):
@@ -22,6 +24,12 @@ class Command(BaseCommand):
         parser.add_argument("username")
         parser.add_argument("role", help="role code, e.g. joc-officer; see `bluehelmet roles`")
         parser.add_argument("--mission", help="mission code (omit for HQ roles)")
+        parser.add_argument(
+            "--for",
+            dest="partner",
+            help="name or acronym of the mission's partner the user acts for; a humanitarian "
+            "partner caps the role at unclassified records without sources (Capstone §7.2)",
+        )
         parser.add_argument("--revoke", action="store_true", help="remove the membership")
 
     def handle(self, *args: Any, **opts: Any) -> None:
@@ -44,6 +52,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Revoked {role.code} from {user.username}.")
             return
         membership = Membership(user=user, role=role, mission=mission)
+        if opts["partner"]:
+            membership.on_behalf_of = self._partner(mission, opts["partner"])
         try:
             membership.full_clean()
         except ValidationError as exc:
@@ -51,3 +61,11 @@ class Command(BaseCommand):
         membership.save()
         where = mission.code if mission else "all missions"
         self.stdout.write(f"{user.username} is now {role.name} ({where}).")
+
+    def _partner(self, mission: Mission | None, name: str) -> Partner:
+        partners = Partner.objects.filter(mission=mission) if mission else Partner.objects.none()
+        found = partners.filter(Q(name__iexact=name) | Q(acronym__iexact=name)).first()
+        if found is None:
+            where = mission.code if mission else "an HQ role"
+            raise CommandError(f"No partner {name!r} in {where}.")
+        return found
