@@ -28,7 +28,6 @@ from typing import Any
 MISSION = "MINUSBENCH"
 WARMUP = 10  # COP windows run before the measured ones, never reported
 LIST_RUNS = 20
-GEOJSON_RELATED = ("org_unit", "duplicate_of__mission")  # what the API's geojson action adds
 
 
 def log(message: str) -> None:
@@ -148,16 +147,18 @@ class FakeRequest:
 
 
 def cop_queryset(user: Any, params: dict[str, str]) -> Any:
-    """The API's geojson query: restrict, IncidentFilterSet, located, select_related, order."""
+    """The API's geojson query: restrict, IncidentFilterSet, located, order, the shown columns
+    as values (``operations.export.map_features``; the bench user sees sources)."""
+    from bluehelmet.operations.export import MAP_FIELDS, MAP_SOURCE_FIELDS
     from bluehelmet.operations.filtersets import IncidentFilterSet
     from bluehelmet.operations.models import Incident
 
-    base = Incident.objects.select_related("mission", "category", "source").restrict(user)
+    base = Incident.objects.restrict(user)
     filterset = IncidentFilterSet(params, queryset=base, request=FakeRequest(user))
     if not filterset.is_valid():
         raise RuntimeError(f"COP filters refused: {filterset.errors.as_json()}")
-    located = filterset.qs.filter(latitude__isnull=False).select_related(*GEOJSON_RELATED)
-    return located[:501]
+    located = filterset.qs.filter(latitude__isnull=False)
+    return located.values(*MAP_FIELDS, *MAP_SOURCE_FIELDS)[:501]
 
 
 class LastIncidentQuery:

@@ -38,6 +38,8 @@ def test_hub_shows_the_flagged_hotspot(
     page.fill("#id_password", PASSWORD)
     page.click("form[action='/login/'] button[type=submit]")
     page.wait_for_url(f"**/missions/{mission.code}/")
+    # The menu's sections fold; only the current page's (Mission) is open.
+    page.locator("#sidenav details[data-section='analysis'] summary").click()
     page.get_by_role("link", name="Hotspots and trends").click()
     page.wait_for_url(f"**/missions/{mission.code}/analysis/")
 

@@ -197,3 +197,83 @@ def test_export_command(incidents, tmp_path):
         call_command("export", "incidents", "--mission", "MINUSTEST", "--since", "soon")
     with pytest.raises(CommandError, match="Unknown mission"):
         call_command("export", "incidents", "--mission", "NOPE")
+
+
+@pytest.fixture
+def map_picture(incidents, mission, other_mission):
+    """The export incidents plus links and units: a duplicate of a strictly confidential
+    report, one of an open report, a reporting unit, a dataset id, another mission's report."""
+    hq = mission.orgunit_set.first()
+    secret = incidents[3]
+    open_one = incidents[0]
+    return [
+        *incidents,
+        incident(mission, title="Copy of a secret", duplicate_of=secret, org_unit=hq),
+        incident(
+            mission,
+            title="Copy of an open report",
+            duplicate_of=open_one,
+            source_dataset="ged",
+            external_id="GED-42",
+            source_reference="wire 7",
+            reliability="B",
+        ),
+        incident(other_mission, title="Elsewhere", occurred_at=at(2025, 2, 1)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        "system",
+        "superuser",
+        "hq-admin",
+        "head-of-mission",
+        "joc-officer",
+        "component-staff",
+        "partner-liaison",
+        "partner-here-officer-there",
+    ],
+)
+def test_map_features_from_values_equal_the_model_features(
+    map_picture, mission, other_mission, make_user, superuser, who
+):
+    """The map API's values path gives exactly what ``features`` gives from model objects,
+    partner-safe columns, withheld source names and duplicate links included."""
+    from bluehelmet.operations.export import features, map_features
+
+    if who == "system":
+        user = None
+    elif who == "superuser":
+        user = superuser
+    elif who == "partner-here-officer-there":
+        user = make_user("partner-liaison", mission)
+        make_user("joc-officer", other_mission)  # another user; then give this one a second role
+        from bluehelmet.core.models import Membership, Role
+
+        Membership.objects.create(
+            user=user, role=Role.objects.get(code="joc-officer"), mission=other_mission
+        )
+    elif who == "hq-admin":
+        user = make_user("hq-admin")
+    else:
+        user = make_user(who, mission)
+    queryset = Incident.objects.restrict(user) if user is not None else Incident.objects.all()
+    queryset = queryset.order_by("-occurred_at", "-id")
+    expected = features(
+        list(
+            queryset.select_related(
+                "mission", "category", "source", "org_unit", "duplicate_of__mission"
+            )
+        ),
+        user,
+    )
+    reads = AuditEntry.objects.filter(action=AuditAction.READ).count()
+    got, truncated = map_features(queryset, user, 100)
+    assert not truncated and got == expected
+    assert json.loads(json.dumps(got)) == expected  # and the key order is the same
+    assert [list(f["properties"]) for f in got] == [list(f["properties"]) for f in expected]
+    assert AuditEntry.objects.filter(action=AuditAction.READ).count() - reads == reads
+    if len(got) > 1:
+        first, more = map_features(queryset, user, 1)
+        assert more and first == expected[:1]

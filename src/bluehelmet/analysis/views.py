@@ -32,7 +32,7 @@ from bluehelmet.core.audit import log_reads
 from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import AdminArea
 from bluehelmet.core.permissions import Action, user_can
-from bluehelmet.core.tables import Column, SafeCsvWriter
+from bluehelmet.core.tables import Cell, Column, SafeCsvWriter
 from bluehelmet.core.views import generic
 from bluehelmet.core.views.current import set_current_mission
 from bluehelmet.core.views.missions import get_mission
@@ -292,7 +292,7 @@ class ActorDeleteView(generic.ObjectDeleteView):
 ASSESSMENT_COLUMNS = (
     Column("title", link=True),
     Column("mission", sort="mission__code"),
-    Column("area"),
+    Column("area_label", label=_l("Area"), sort="area"),
     Column("period_start"),
     Column("period_end"),
     Column("threat_level"),
@@ -328,6 +328,12 @@ class ThreatAssessmentDetailView(generic.ObjectDetailView):
         "sensitivity",
         "updated_at",
     )
+
+    def field_rows(self, obj: Any) -> list[tuple[str, Cell]]:
+        rows = super().field_rows(obj)
+        area = str(m.ThreatAssessment._meta.get_field("area").verbose_name)
+        label = area[:1].upper() + area[1:]
+        return [(k, Cell(obj.area_label) if k == label else cell) for k, cell in rows]
 
     def extra_context(self, obj: m.ThreatAssessment) -> dict[str, Any]:
         user = self.request.user

@@ -130,10 +130,15 @@ def log_updates(
 
 def log_reads(user: Any, instances: Iterable[models.Model]) -> int:
     """Log each strictly confidential record shown to ``user`` (reads of others are not)."""
-    entries = [
-        _entry(obj, AuditAction.READ, user)
-        for obj in instances
-        if getattr(obj, "audit_sensitivity", 0) >= Sensitivity.STRICTLY_CONFIDENTIAL
-    ]
-    AuditEntry.objects.bulk_create(entries)
+    missions: dict[Any, dict[str, Any]] = {}  # one mission lookup per mission, not per row
+    entries = []
+    for obj in instances:
+        if getattr(obj, "audit_sensitivity", 0) < Sensitivity.STRICTLY_CONFIDENTIAL:
+            continue
+        mission_id = getattr(obj, "audit_mission_id", None)
+        if mission_id not in missions:
+            missions[mission_id] = _mission_fields(obj)
+        entries.append(_entry(obj, AuditAction.READ, user, mission=missions[mission_id]))
+    if entries:
+        AuditEntry.objects.bulk_create(entries)
     return len(entries)

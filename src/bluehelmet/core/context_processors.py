@@ -2,7 +2,8 @@
 
 The menu is assembled from what each app registered (``core.registry``): core knows none of the
 doctrine areas. Items flagged ``scoped`` link to their list filtered to the current mission;
-mission pages appear once a mission is chosen.
+mission pages appear once a mission is chosen. Each section folds (``<details>``): the one holding
+the current page is open. Until a mission is chosen, the menu says how to pick one.
 """
 
 from __future__ import annotations
@@ -11,9 +12,12 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.permissions import grants_for
 from bluehelmet.core.registry import NavItem, registry
+
+PICK_MISSION_HINT = _("Pick a mission with the switcher at the top to see its pages.")
 
 
 def _holds(user: Any, action: str | None) -> bool:
@@ -49,12 +53,22 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     mission = get_current_mission(request)
     sections = []
     for section in registry.navigation():
-        items = [_item(request, i, mission) for i in section.items if _holds(user, i.needs)]
-        items = [i for i in items if i]
+        shown = [_item(request, i, mission) for i in section.items if _holds(user, i.needs)]
+        items = [i for i in shown if i]
         if items:
-            sections.append({"title": section.title, "items": items})
+            sections.append(
+                {
+                    "key": section.key,
+                    "title": section.title,
+                    "items": items,
+                    "open": any(i["active"] for i in items),
+                }
+            )
     return {
         "nav_sections": sections,
         "nav_missions": visible_missions(request).values("code", "name"),
         "current_mission": mission,
+        # Mission pages stay hidden until a mission is chosen: say how to choose one (the
+        # template shows it only to a user who sees some mission; the queryset stays lazy).
+        "nav_hint": PICK_MISSION_HINT if mission is None else None,
     }

@@ -77,6 +77,11 @@ class ScopedModelForm(forms.ModelForm):
         field.queryset = m.Mission.objects.restrict(self.user, self.action)
         field.to_field_name = "code"
         field.empty_label = _("Choose a mission")
+        mission_id = getattr(self.instance, "mission_id", None)
+        if mission_id is not None and self.initial.get("mission") == mission_id:
+            # The instance gives the mission's id; the field names missions by code (an edit
+            # page must show its mission chosen and the related records of that mission).
+            self.initial["mission"] = self.instance.mission.code
         if self.instance.pk is None and not self.initial.get("mission"):
             choices = list(field.queryset[:2])
             if len(choices) == 1:

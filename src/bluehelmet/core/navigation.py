@@ -1,6 +1,7 @@
 """What the core app adds to the shared pages.
 
-Its menu section and the mission-parameters button on the overview.
+Its menu sections (with the API documentation under Reference) and the mission-parameters
+button on the overview.
 
 Registered from ``AppConfig.ready()`` (``core.registry``); ``core`` never imports this app.
 """
@@ -40,7 +41,9 @@ def register() -> None:
     )
     registry.section("reference", _("Reference"), weight=900)
     registry.add_nav_items(
-        "reference", NavItem(_("Admin areas"), "adminarea-list", scoped=False, weight=50)
+        "reference",
+        NavItem(_("Admin areas"), "adminarea-list", scoped=False, weight=50),
+        NavItem(_("API documentation"), "api-docs", scoped=False, weight=90),
     )
     registry.section("oversight", _("Oversight"), weight=950)
     registry.add_nav_items(

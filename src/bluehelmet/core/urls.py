@@ -56,6 +56,11 @@ urlpatterns = [
     ),
     path("missions/<str:code>/map.geojson", missions.MissionMapView.as_view(), name="mission-map"),
     path(
+        "maps/context/<str:country>.json",
+        missions.MapContextView.as_view(),
+        name="map-context",
+    ),
+    path(
         "missions/<str:code>/parameters/",
         parameters.MissionParametersView.as_view(),
         name="mission-parameters",

@@ -40,6 +40,7 @@ from bluehelmet.demo.geography import polygon
 from bluehelmet.demo.incidents import build_incidents, delete_incidents
 from bluehelmet.demo.lifecycle import build_lifecycle
 from bluehelmet.demo.mandates import build_mandates, delete_demo_resolutions
+from bluehelmet.demo.mapcontext import remove_contexts, write_contexts
 from bluehelmet.demo.names import NameMaker, email_for, iso_nationality
 from bluehelmet.demo.plan import HolderPlan, MissionPlan, PostPlan, UnitPlan
 from bluehelmet.demo.principles import build_principles, delete_principles
@@ -238,6 +239,7 @@ def build_missions(
     """Geography, contributing countries and every demo mission; returns code -> mission."""
     world = build_world(SEED)
     n = save_geography(world)
+    write_contexts(world, SEED)  # places and a river for the maps (no Natural Earth file)
     progress(
         _("Geography: %(countries)d fictional countries, %(areas)d admin areas.")
         % {"countries": len(world.countries), "areas": n}
@@ -310,3 +312,4 @@ def delete_demo(progress: Progress) -> None:
         progress(_("Deleted mission %(code)s.") % {"code": mission.code})
     delete_demo_resolutions()
     AdminArea.objects.filter(country__in=DEMO_COUNTRIES).delete()
+    remove_contexts(DEMO_COUNTRIES)

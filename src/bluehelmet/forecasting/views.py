@@ -1,6 +1,8 @@
 """The forecast page of a mission (Capstone §7.2: the JMAC's early warning for the Mission
 Leadership Team): map and table of the latest run's forecasts, their track record against
-persistence and climatology, CSV export, and a button that starts a new run.
+persistence and climatology, CSV export, and a button that starts a new run. Where the track
+record does not show the model beating both baselines at the unit and horizon shown, the page
+says so beside the figures (``honesty_note``).
 
 Runs and forecasts come from ``restrict``-ed querysets: a role without confidential clearance
 in the mission sees a page that says so and no forecast; a run of another mission is 404.
@@ -16,6 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
 from h3.api import basic_int as h3int
 
@@ -89,8 +92,69 @@ def track_rows(run: ForecastRun, horizon: int) -> dict[str, Any]:
     record = (run.track_record or {}).get(str(horizon)) or {}
     if "error" in record or not record:
         return {"error": record.get("error", ""), "rows": []}
-    rows = [{"method": METHOD_LABELS[m], "code": m, **record[m]} for m in METHODS]
+    lost = unbeaten_baselines(record)
+    rows = [
+        {"method": METHOD_LABELS[m], "code": m, "beats_model": m in lost, **record[m]}
+        for m in METHODS
+    ]
     return {"error": "", "rows": rows, **{k: record.get(k) for k in ("start", "end", "n_cells")}}
+
+
+# The baselines the model must beat to be worth reading, named in plain words for the note.
+BASELINE_NAMES = {"persistence": _lazy("persistence"), "climatology": _lazy("climatology")}
+BASELINE_MEANING = {
+    "persistence": _lazy("last month's counts"),
+    "climatology": _lazy("each area's long-run average"),
+}
+# Lower is better for both: the Brier score judges the probabilities, the MSE on
+# log(1 + fatalities) the expected fatalities.
+LOSS_METRICS = ("brier", "mse_log")
+
+
+def unbeaten_baselines(record: dict[str, Any]) -> dict[str, list[str]]:
+    """The baselines the model has not beaten in ``record`` (one horizon of a run's track
+    record), each with the measures on which it scored as well as or better than the model."""
+    model = record.get("model") or {}
+    lost: dict[str, list[str]] = {}
+    for baseline in BASELINE_NAMES:
+        scores = record.get(baseline) or {}
+        for metric in LOSS_METRICS:
+            ours, theirs = model.get(metric), scores.get(metric)
+            if ours is not None and theirs is not None and ours >= theirs:
+                lost.setdefault(baseline, []).append(metric)
+    return lost
+
+
+def honesty_note(run: ForecastRun, horizon: int) -> dict[str, Any] | None:
+    """What the page must say next to the figures when the track record does not back them:
+    the model lost to a baseline at this unit and horizon, or there is no record to judge by.
+    ``None`` when the model beat both baselines on both measures."""
+    record = (run.track_record or {}).get(str(horizon)) or {}
+    if not record or "error" in record or not record.get("model"):
+        text = _(
+            "There is no track record for this unit and horizon: nobody can tell whether these "
+            "figures are better than last month's counts."
+        )
+        return {"kind": "unknown", "text": text, "baselines": []}
+    lost = unbeaten_baselines(record)
+    if not lost:
+        return None
+    metrics = {metric for measures in lost.values() for metric in measures}
+    if metrics == {"brier"}:
+        figures = _("these probabilities")
+    elif metrics == {"mse_log"}:
+        figures = _("these expected fatalities")
+    else:
+        figures = _("these figures")
+    text = _(
+        "For this unit and horizon the model has not beaten %(baselines)s in its track record; "
+        "read %(figures)s as no better than %(meaning)s."
+    ) % {
+        "baselines": _(" or ").join(str(BASELINE_NAMES[b]) for b in lost),
+        "figures": figures,
+        "meaning": _(" or ").join(str(BASELINE_MEANING[b]) for b in lost),
+    }
+    return {"kind": "lost", "text": text, "baselines": list(lost)}
 
 
 def map_features(run: ForecastRun, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -120,8 +184,28 @@ def map_features(run: ForecastRun, rows: list[dict[str, Any]]) -> list[dict[str,
     return features
 
 
-def unit_choices(current: str) -> list[str]:
-    return [*UNIT_CHOICES, current] if current not in UNIT_CHOICES else list(UNIT_CHOICES)
+# Hexagon areas by H3 resolution, rounded (https://h3geo.org/docs/core-library/restable).
+H3_AREAS_KM2 = {0: "4,360,000", 1: "609,800", 2: "86,800", 3: "12,400", 4: "1,770", 5: "250"}
+H3_AREAS_KM2 |= {6: "36", 7: "5"}
+
+
+def unit_label(code: str) -> str:
+    """A unit as a reader names it: "Admin areas (level 1)", "Hexagons, ~250 km² (H3 res 5)"."""
+    if code == "admin1":
+        return _("Admin areas (level 1)")
+    try:
+        resolution = Unit.parse(code).resolution
+    except PanelError:
+        return code
+    area = H3_AREAS_KM2.get(resolution or 0)
+    if area is None:
+        return _("Hexagons (H3 res %(res)s)") % {"res": resolution}
+    return _("Hexagons, ~%(area)s km² (H3 res %(res)s)") % {"area": area, "res": resolution}
+
+
+def unit_choices(current: str) -> list[tuple[str, str]]:
+    codes = [*UNIT_CHOICES, current] if current not in UNIT_CHOICES else list(UNIT_CHOICES)
+    return [(code, unit_label(code)) for code in codes]
 
 
 def horizon_of(request: HttpRequest, run: ForecastRun | None) -> int:
@@ -156,11 +240,13 @@ class ForecastPageView(LoginRequiredMixin, View):
             "run": run,
             "unit": (run.unit if run else unit) or "admin1",
             "units": unit_choices((run.unit if run else unit) or "admin1"),
+            "unit_label": unit_label((run.unit if run else unit) or "admin1"),
             "horizon": horizon,
             "horizons": list(range(1, (run.horizon_max if run else 0) + 1)),
             "rows": rows,
             "target_month": rows[0]["f"].target_month if rows else None,
             "track": track_rows(run, horizon) if run is not None else None,
+            "honesty": honesty_note(run, horizon) if run is not None else None,
             "features": map_features(run, rows) if run is not None else [],
             "can_run": cleared and may_run(request.user, mission),
             "active": active_run(mission, (run.unit if run else unit) or "admin1")

@@ -87,7 +87,15 @@ class LifecycleView(LoginRequiredMixin, View):
             checks = check_gates(mission, phase, user)
             form = None
             if can_transition:
-                form = bound if posted_phase == phase else transition_form(mission, phase)
+                form = (
+                    bound
+                    if bound is not None and posted_phase == phase
+                    else transition_form(mission, phase)
+                )
+                if all(c.passed for c in checks):
+                    form.fields.pop("override_reason", None)  # nothing to override
+                else:  # overriding is deliberate: never without its reason
+                    form.fields["override_reason"].required = True
             options.append(
                 {
                     "phase": phase,
@@ -155,7 +163,7 @@ class TransitionView(LifecycleView):
                 data["to_phase"],
                 acting_user=request.user,
                 effective_on=data["effective_on"],
-                override_reason=data["override_reason"],
+                override_reason=data.get("override_reason", ""),
             )
         except ActionError as exc:
             messages.error(request, exc.message)

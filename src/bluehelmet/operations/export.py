@@ -23,8 +23,10 @@ from django.db.models import QuerySet
 
 from bluehelmet.core.audit import log_reads
 from bluehelmet.core.permissions import (
+    VIEW_SOURCES,
     Action,
     Sensitivity,
+    grants_for,
     sees_sources,
     sees_sources_everywhere,
     user_can,
@@ -193,6 +195,150 @@ def features(incidents: Iterable[Incident], user: Any) -> list[dict[str, Any]]:
     rows = [_mark(i, user) for i in incidents]
     log_reads(user, rows)
     return [feature(i, columns_for(not sees_sources(user, i.mission_id))) for i in rows]
+
+
+# The map API (``/api/incidents/geojson/``) reads only the columns a feature shows: one query
+# of values, no model instances (issue 12). The same properties as ``feature`` above, in the
+# same order; tests/test_operations_export.py holds the two to the same output.
+COUNT_COLUMNS = (
+    "killed",
+    "injured",
+    "abducted",
+    "civilians_killed",
+    "un_personnel_killed",
+    "un_personnel_injured",
+)
+MAP_FIELDS = (
+    "id",
+    "external_id",
+    "mission_id",
+    "mission__code",
+    "sensitivity",
+    "occurred_at",
+    "occurred_until",
+    "date_precision",
+    "reported_at",
+    "category__code",
+    "category__name",
+    "category__acled_event_type",
+    "category__acled_sub_event_type",
+    "category__ged_type_of_violence",
+    "title",
+    "actor1",
+    "actor2",
+    *COUNT_COLUMNS,
+    "admin1",
+    "admin2",
+    "location_name",
+    "latitude",
+    "longitude",
+    "location_precision",
+    "verification_status",
+    "description",
+)
+# Read only for a caller who sees sources in some mission (never for a partner-safe role).
+MAP_SOURCE_FIELDS = (
+    "source_id",
+    "source__name",
+    "source__kind",
+    "source__mission_id",
+    "source__sensitivity",
+    "source_reference",
+    "reliability",
+    "credibility",
+    "org_unit__name",
+    "duplicate_of_id",
+    "duplicate_of__external_id",
+    "duplicate_of__mission__code",
+    "duplicate_of__mission_id",
+    "duplicate_of__sensitivity",
+    "source_dataset",
+)
+
+
+def _shown(user: Any, mission_id: Any, sensitivity: Any) -> bool:
+    return user is None or user_can(user, Action.VIEW, mission_id, sensitivity)
+
+
+def _row_feature(row: dict[str, Any], user: Any, with_sources: bool) -> dict[str, Any]:
+    """One GeoJSON feature from a row of ``MAP_FIELDS`` (and ``MAP_SOURCE_FIELDS``)."""
+    reference = row["external_id"] or f"{row['mission__code']}-{row['id']}"
+    properties = {
+        "reference": reference,
+        "mission": row["mission__code"],
+        "occurred_at": _iso(row["occurred_at"]),
+        "occurred_until": _iso(row["occurred_until"]),
+        "date_precision": row["date_precision"],
+        "reported_at": _iso(row["reported_at"]),
+        "category": row["category__code"],
+        "category_name": row["category__name"],
+        "acled_event_type": row["category__acled_event_type"],
+        "acled_sub_event_type": row["category__acled_sub_event_type"],
+        "ged_type_of_violence": row["category__ged_type_of_violence"],
+        "title": row["title"],
+        "actor1": row["actor1"],
+        "actor2": row["actor2"],
+    }
+    for name in COUNT_COLUMNS:
+        properties[name] = row[name]
+    properties["admin1"] = row["admin1"]
+    properties["admin2"] = row["admin2"]
+    properties["location_name"] = row["location_name"]
+    properties["location_precision"] = row["location_precision"]
+    properties["verification_status"] = row["verification_status"]
+    properties["description"] = row["description"]
+    if with_sources and sees_sources(user, row["mission_id"]):
+        source_shown = row["source_id"] is not None and _shown(
+            user, row["source__mission_id"], row["source__sensitivity"]
+        )
+        original = ""
+        if row["duplicate_of_id"] is not None and _shown(
+            user, row["duplicate_of__mission_id"], row["duplicate_of__sensitivity"]
+        ):
+            original = (
+                row["duplicate_of__external_id"]
+                or f"{row['duplicate_of__mission__code']}-{row['duplicate_of_id']}"
+            )
+        properties["sensitivity"] = row["sensitivity"]
+        properties["source"] = row["source__name"] if source_shown else ""
+        properties["source_kind"] = row["source__kind"] or ""
+        properties["source_reference"] = row["source_reference"]
+        properties["reliability"] = row["reliability"]
+        properties["credibility"] = row["credibility"]
+        properties["reporting_unit"] = row["org_unit__name"] or ""
+        properties["duplicate_of"] = original
+        properties["source_dataset"] = row["source_dataset"]
+    geometry = None
+    if row["latitude"] is not None and row["longitude"] is not None:
+        geometry = {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}
+    return {"type": "Feature", "id": reference, "geometry": geometry, "properties": properties}
+
+
+def map_features(
+    queryset: QuerySet[Incident], user: Any, limit: int
+) -> tuple[list[dict[str, Any]], bool]:
+    """The first ``limit`` incidents of ``queryset`` (already restricted to ``user``) as GeoJSON
+    features, and whether there were more: one query, reads of strictly confidential records
+    logged as ``features`` does. The partner-safe columns for missions where ``user`` gets
+    the partner-safe view; their source columns are not even read when it gets it everywhere."""
+    with_sources = user is None or user.is_superuser or not grants_for(user, VIEW_SOURCES).empty
+    fields = (*MAP_FIELDS, *MAP_SOURCE_FIELDS) if with_sources else MAP_FIELDS
+    rows = list(queryset.values(*fields)[: limit + 1])
+    truncated = len(rows) > limit
+    del rows[limit:]
+    secret = [
+        Incident(
+            pk=r["id"],
+            mission_id=r["mission_id"],
+            sensitivity=r["sensitivity"],
+            title=r["title"],
+            occurred_at=r["occurred_at"],
+        )
+        for r in rows
+        if r["sensitivity"] >= Sensitivity.STRICTLY_CONFIDENTIAL
+    ]
+    log_reads(user, secret)
+    return [_row_feature(r, user, with_sources) for r in rows], truncated
 
 
 def write_geojson(

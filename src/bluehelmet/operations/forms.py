@@ -17,7 +17,10 @@ from bluehelmet.core.forms import DateInput, ScopedModelForm
 from bluehelmet.core.models import Mission, Post
 from bluehelmet.core.permissions import Action, Sensitivity, grants_for, sees_sources
 from bluehelmet.core.validators import validate_date_range
+from bluehelmet.core.widgets import search_select
 from bluehelmet.operations import models as m
+
+INCIDENT_NOT_FOUND = _("No incident with that number in this mission, or not one you may see.")
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -127,11 +130,12 @@ class FlashReportForm(JocModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["incident"]
-        field.widget = forms.NumberInput({"min": 1})
-        field.help_text = _("Number of the incident this report is about (optional).")
-        field.error_messages["invalid_choice"] = _(
-            "No incident with that number in this mission, or not one you may see."
+        search_select(  # a mission may hold a million incidents: searched, never listed
+            self.fields["incident"],
+            "incident-search",
+            invalid=INCIDENT_NOT_FOUND,
+            help_text=_("The incident this report is about (optional): search by number or title."),
+            mission_code=self.fixed_mission.code if self.fixed_mission else None,
         )
 
 

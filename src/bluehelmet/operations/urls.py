@@ -11,7 +11,7 @@ from typing import Any
 
 from django.urls import URLPattern, path
 
-from bluehelmet.operations.views import cop, crises, incidents, reports
+from bluehelmet.operations.views import cop, crises, incidents, reports, search
 
 
 def records(
@@ -52,6 +52,7 @@ incident_pages = [
         incidents.IncidentDeleteView,
     ),
     path("incidents/add/", incidents.IncidentEditView.as_view(), name="incident-add"),
+    path("incidents/search/", search.IncidentSearchView.as_view(), name="incident-search"),
     path(
         "incidents/<int:pk>/verify/",
         incidents.IncidentVerifyView.as_view(),

@@ -13,6 +13,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.forms import ScopedModelForm
+from bluehelmet.core.widgets import search_select
 from bluehelmet.principles import models as m
 
 
@@ -24,7 +25,7 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class PrinciplesForm(ScopedModelForm):
-    """Date-times as ``datetime-local`` inputs (UTC)."""
+    """Date-times as ``datetime-local`` inputs (UTC); an incident is searched, never listed."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -32,6 +33,14 @@ class PrinciplesForm(ScopedModelForm):
             if isinstance(field, forms.DateTimeField):
                 field.widget = DateTimeInput()
                 field.input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+        if "incident" in self.fields:  # a mission may hold a million incidents (issue 13)
+            search_select(
+                self.fields["incident"],
+                "incident-search",
+                invalid=_("No incident with that number in this mission, or not one you may see."),
+                help_text=_("Search by number, title or place."),
+                mission_code=self.fixed_mission.code if self.fixed_mission else None,
+            )
 
 
 class UseOfForceReportForm(PrinciplesForm):
@@ -112,7 +121,8 @@ class FlagCloseForm(forms.Form):
 
     decision = forms.ChoiceField(
         label=_("Decision"),
-        choices=[
+        choices=[  # nothing chosen at first: the reviewer decides, the page does not
+            ("", _("Choose: uphold or dismiss")),
             (m.FlagStatus.UPHELD.value, m.FlagStatus.UPHELD.label),
             (m.FlagStatus.DISMISSED.value, m.FlagStatus.DISMISSED.label),
         ],

@@ -120,6 +120,13 @@ class ThreatAssessment(MissionScopedModel):
         return self.title
 
     @property
+    def area_label(self) -> str:
+        """The area as a reader names it: an H3 cell by its place, the cell id second."""
+        from bluehelmet.analysis.areas import area_label  # reads incidents and sites
+
+        return area_label(self)
+
+    @property
     def editable_now(self) -> bool:
         """Only drafts change: what is in review or approved is what was reviewed."""
         return self.status == AssessmentStatus.DRAFT

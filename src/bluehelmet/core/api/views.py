@@ -54,7 +54,7 @@ class PersonViewSet(BaseModelViewSet):
 
 
 class AssignmentViewSet(BaseModelViewSet):
-    queryset = m.Assignment.objects.select_related("mission")
+    queryset = m.Assignment.objects.select_related("mission", "post", "person")  # str(): audit
     serializer_class = s.AssignmentSerializer
     filterset_class = fs.AssignmentFilterSet
     ordering_fields = ("start_date", "end_date")

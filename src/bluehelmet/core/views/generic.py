@@ -15,17 +15,19 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, transaction
 from django.db.models import ProtectedError
-from django.forms import ModelChoiceField
+from django.forms import DateField, DateTimeField, ModelChoiceField, NullBooleanField
+from django.forms.widgets import NullBooleanSelect
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views import View
 
 from bluehelmet.core.audit import log_reads
-from bluehelmet.core.forms import ScopedModelForm, is_mission_scoped
+from bluehelmet.core.forms import DateInput, ScopedModelForm, is_mission_scoped
 from bluehelmet.core.models import Mission
 from bluehelmet.core.permissions import Action, user_can
 from bluehelmet.core.tables import (
@@ -80,6 +82,25 @@ def can_create(user: Any, model: type[models.Model], action: str = Action.ADD) -
 def can_act_on(user: Any, obj: models.Model, action: str) -> bool:
     manager = type(obj)._default_manager
     return manager.restrict(user, action).filter(pk=obj.pk).exists()  # type: ignore[attr-defined]
+
+
+class AnyYesNoSelect(NullBooleanSelect):
+    """A yes/no filter: "Any" (not "Unknown") leaves it unset."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs)
+        self.choices = [("", _l("Any")), ("true", _l("Yes")), ("false", _l("No"))]
+
+
+def readable_filter_field(field: Any) -> None:
+    """Filter forms say "Any" (not "---------"), "Any / Yes / No", and pick dates (issue 13)."""
+    if isinstance(field, NullBooleanField):
+        field.widget = AnyYesNoSelect(field.widget.attrs)
+    elif isinstance(field, DateField) and not isinstance(field, DateTimeField):
+        field.widget = DateInput(field.widget.attrs)
+    elif getattr(field, "empty_label", None) == "---------":
+        field.empty_label = _l("Any")
+        field.widget.choices = field.choices  # the widget's copy still reads the old label
 
 
 class ScopedView(LoginRequiredMixin, View):
@@ -177,6 +198,7 @@ class ObjectListView(ScopedView):
                 manager = related._default_manager
                 if hasattr(manager, "restrict") and related is not Mission:
                     field.queryset = manager.restrict(self.request.user)
+            readable_filter_field(field)
         return filterset
 
     def visible_filter_fields(self, filterset: Any) -> list[Any]:

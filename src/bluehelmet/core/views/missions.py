@@ -8,10 +8,14 @@ partners. Every part goes through ``restrict`` so a user sees only what their ro
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -43,9 +47,12 @@ MISSION_COLUMNS = (
 
 
 class MissionListView(generic.ObjectListView):
+    """Every mission the user sees; until one is chosen it says how (``nav_hint``)."""
+
     model = m.Mission
     filterset_class = fs.MissionFilterSet
     columns = MISSION_COLUMNS
+    template_name = "core/mission_list.html"
 
 
 class MissionEditView(generic.ObjectEditView):
@@ -235,6 +242,40 @@ def area_feature(area: m.AdminArea) -> dict[str, Any]:
     }
 
 
+def _country_code(country: str) -> bool:
+    return len(country) == 3 and country.isascii() and country.isalpha() and country.isupper()
+
+
+def generated_context(country: str) -> Path | None:
+    """A context file written at run time (the demo's fictional countries) in DATA_DIR/geo."""
+    path = Path(settings.DATA_DIR) / "geo" / f"{country}.json"
+    return path if _country_code(country) and path.is_file() else None
+
+
+def context_url(country: str) -> str | None:
+    """Where the map finds the context of ``country`` (places, rivers, lakes, admin-1 labels,
+    borders and neighbours): the shipped static file (``bluehelmet geodata build``, Natural
+    Earth), else one generated into DATA_DIR (the demo), else None."""
+    if not _country_code(country):
+        return None
+    name = f"geo/{country}.json"
+    if finders.find(name):
+        return staticfiles_storage.url(name)
+    if generated_context(country):
+        return reverse("map-context", kwargs={"country": country})
+    return None
+
+
+class MapContextView(LoginRequiredMixin, View):
+    """A context file generated at run time (reference data: no mission, no scoping)."""
+
+    def get(self, request: HttpRequest, country: str) -> FileResponse:
+        path = generated_context(country)
+        if path is None:
+            raise Http404("No map context for this country.")
+        return FileResponse(path.open("rb"), content_type="application/json")
+
+
 class MissionMapView(LoginRequiredMixin, View):
     """GeoJSON for the offline map: the host country's admin areas and the mission's units."""
 
@@ -250,6 +291,7 @@ class MissionMapView(LoginRequiredMixin, View):
         data = {
             "type": "FeatureCollection",
             "mission": mission.code,
+            "context_url": context_url(mission.host_country),
             "features": [area_feature(a) for a in areas] + [orgunit_feature(u) for u in units],
         }
         return JsonResponse(data, content_type="application/geo+json")

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bluehelmet.interop.importers.acled import import_acled
+from bluehelmet.interop.importers.admin_areas import import_admin_areas
 from bluehelmet.interop.importers.base import ImportReport
 from bluehelmet.interop.importers.ged import import_ged
 from bluehelmet.interop.importers.hxl import import_hxl
@@ -18,6 +19,10 @@ IMPORTERS: dict[str, tuple[Callable[..., ImportReport], str]] = {
     "ucdp-ged": (import_ged, "UCDP GED events -> incidents of --mission (§7.2)"),
     "acled": (import_acled, "ACLED events -> incidents of --mission (§7.2)"),
     "hxl": (import_hxl, "HXL-tagged incident table -> incidents of --mission (§7.2)"),
+    "admin-areas": (
+        import_admin_areas,
+        "admin-1 outlines of --country from GeoJSON (Natural Earth or geoBoundaries)",
+    ),
 }
 
 

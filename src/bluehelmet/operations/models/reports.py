@@ -81,11 +81,19 @@ class SituationReport(MissionScopedModel):
                 fields=["mission", "report_date"],
                 condition=models.Q(org_unit__isnull=True),
                 name="sitrep_one_mission_wide_a_day",
+                violation_error_message=_(
+                    "There is already a mission-wide situation report for this day: open it, "
+                    "or choose the unit this report covers."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["mission", "org_unit", "report_date"],
                 condition=models.Q(org_unit__isnull=False),
                 name="sitrep_one_per_sector_a_day",
+                violation_error_message=_(
+                    "There is already a situation report of this unit for this day: open it "
+                    "instead."
+                ),
             ),
         ]
         verbose_name = _("situation report")

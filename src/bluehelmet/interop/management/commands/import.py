@@ -54,6 +54,9 @@ class Command(BaseCommand):
             action="store_true",
             help="with --mission: create the mission when it does not exist yet",
         )
+        parser.add_argument(
+            "--country", help="ISO3 of the country the areas belong to (admin-areas)", default=None
+        )
 
     def handle(self, *args: Any, **opts: Any) -> None:
         path: Path = opts["file"]
@@ -65,6 +68,8 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{opts['kind']} files name their missions; --mission does not apply."
             )
+        if opts["country"] and not _takes(importer, "country"):
+            raise CommandError(f"--country does not apply to {opts['kind']} files.")
         try:
             report = self._run(importer, path, user, opts)
         except ImportFailed as exc:
@@ -83,6 +88,8 @@ class Command(BaseCommand):
         kwargs: dict[str, Any] = {"create_missions": not opts["no_create"]}
         if _takes_mission(importer):
             kwargs = {"mission_code": opts["mission"], "create_missions": opts["create"]}
+        if _takes(importer, "country"):
+            kwargs = {"country": opts["country"]}
         with acting_as(user), transaction.atomic():
             report = importer(path, acting_user=user, show_progress=show, **kwargs)
             if opts["strict"] and report.rejected:
@@ -113,3 +120,7 @@ class Command(BaseCommand):
 
 def _takes_mission(importer: Any) -> bool:
     return "mission_code" in inspect.signature(importer).parameters
+
+
+def _takes(importer: Any, name: str) -> bool:
+    return name in inspect.signature(importer).parameters

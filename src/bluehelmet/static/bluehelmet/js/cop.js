@@ -121,9 +121,41 @@
     return "rgb(" + [0, 1, 2].map(function (k) { return Math.round(a[k] + (b[k] - a[k]) * t); }).join(",") + ")";
   }
 
+  /* The colour legend of the hexagons: the ramp from 1 to the largest count shown (log scale,
+     as the fill); redrawn with every answer. */
+  var legendBox = null;
+  function hexLegend(max) {
+    if (!legendBox) {
+      var control = L.control({ position: "bottomright" });
+      control.onAdd = function () {
+        legendBox = node("div", "map-legend cop-legend");
+        return legendBox;
+      };
+      control.addTo(map);
+    }
+    legendBox.textContent = "";
+    legendBox.hidden = max < 1;
+    legendBox.appendChild(node("p", "map-legend-title", cfg.labelLegend || cfg.labelIncidents));
+    var list = node("ul");
+    var stops = max <= 3 ? [1, max] : [1, Math.round(Math.sqrt(max)), max];
+    stops = stops.filter(function (v, i) { return stops.indexOf(v) === i; });
+    stops.forEach(function (value) {
+      var item = node("li");
+      var swatch = node("span", "swatch");
+      swatch.setAttribute("aria-hidden", "true");
+      swatch.style.background = colour(Math.log(1 + value) / Math.log(1 + Math.max(1, max)));
+      item.appendChild(swatch);
+      item.appendChild(document.createTextNode(String(value)));
+      list.appendChild(item);
+    });
+    legendBox.appendChild(list);
+    mapEl.setAttribute("data-legend-max", String(max));
+  }
+
   function drawHexagons(data) {
     var max = 1;
     data.features.forEach(function (f) { max = Math.max(max, f.properties.count); });
+    hexLegend(data.features.length ? max : 0);
     L.geoJSON(data, {
       style: function (f) {
         return { className: "cop-hex", color: "#5c2a00", weight: 1, opacity: 0.7,
@@ -186,7 +218,12 @@
     mapEl.setAttribute("data-state", "loading");
     return request("map", url).then(function (data) {
       incidentLayer.clearLayers();
-      if (points) { drawPoints(data); } else { drawHexagons(data); }
+      if (points) {
+        if (legendBox) { legendBox.hidden = true; }
+        drawPoints(data);
+      } else {
+        drawHexagons(data);
+      }
       mapEl.setAttribute("data-mode", points ? "points" : "hexagons");
       mapEl.setAttribute("data-feature-count", String(data.features.length));
       mapEl.setAttribute("data-state", "ready");
@@ -328,13 +365,16 @@
     });
   }
 
-  function fitInitial(areas, units) {
+  function fitInitial(areas, units, context) {
     var bounds = null;
     [areas, units].forEach(function (layer) {
       if (layer && layer.getLayers().length) {
         bounds = bounds ? bounds.extend(layer.getBounds()) : layer.getBounds();
       }
     });
+    if (context && context.bounds) {
+      bounds = bounds ? bounds.extend(context.bounds) : L.latLngBounds(context.bounds.getSouthWest(), context.bounds.getNorthEast());
+    }
     if ((!bounds || !bounds.isValid()) && cfg.extent) {
       var e = cfg.extent.split(",").map(parseFloat);
       bounds = L.latLngBounds([e[1], e[0]], [e[3], e[2]]);
@@ -350,10 +390,11 @@
     }
   }
 
-  function drawContext(data) {
+  function drawContext(data, country) {
     var features = data.features || [];
     var areas = L.geoJSON(features.filter(function (f) { return f.properties.feature_type === "admin_area"; }), {
       interactive: false,
+      pane: map.getPane("bhAreas") ? "bhAreas" : "overlayPane",
       style: function (f) {
         var country = f.properties.level === 0;
         return { color: country ? "#1b2730" : "#6b7a84", weight: country ? 2 : 1,
@@ -373,8 +414,9 @@
     overlays[escapeHtml(cfg.labelAreas)] = areas;
     overlays[escapeHtml(cfg.labelUnits)] = units;
     overlays[escapeHtml(cfg.labelLayer)] = incidentLayer;
+    if (country) { overlays[escapeHtml(cfg.labelContext || "Country context")] = country.group; }
     L.control.layers(null, overlays, { collapsed: true }).addTo(map);
-    return { areas: areas, units: units };
+    return { areas: areas, units: units, context: country };
   }
 
   function start() {
@@ -383,12 +425,18 @@
     map.attributionControl.setPrefix("Leaflet");
     L.control.scale({ imperial: false }).addTo(map);
     incidentLayer = L.featureGroup().addTo(map);
+    var ctx = window.BluehelmetMapContext;
+    if (ctx) { ctx.panes(map); }
     setStatus("cop-map-status", cfg.textLoading);
     request("context", cfg.mapUrl)
-      .then(drawContext)
+      .then(function (data) {
+        /* the country's places, rivers, borders and neighbours, under the incidents */
+        var country = ctx ? ctx.load(map, data.context_url, null) : Promise.resolve(null);
+        return country.then(function (layers) { return drawContext(data, layers); });
+      })
       .catch(function () { return {}; })
       .then(function (layers) {
-        fitInitial(layers.areas, layers.units);
+        fitInitial(layers.areas, layers.units, layers.context);
         var moveTimer = null;
         map.on("moveend", function () {
           clearTimeout(moveTimer);

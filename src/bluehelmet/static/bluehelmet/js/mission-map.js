@@ -1,7 +1,9 @@
 /* Offline mission map (DESIGN "Pages": Leaflet, no tile server).
    Draws the host country's admin areas from stored GeoJSON and the mission's organisational
-   units as markers coloured and shaped by kind. Text comes from data-* attributes so it is
-   translated server-side; values are inserted with textContent, never as HTML. */
+   units as markers coloured and shaped by kind, over the country context of map-context.js
+   (places, rivers, lakes, admin-1 labels, borders, neighbours) when the country has one.
+   Text comes from data-* attributes so it is translated server-side; values are inserted
+   with textContent, never as HTML. */
 (function () {
   "use strict";
 
@@ -64,6 +66,7 @@
   function drawAreas(map, features) {
     features.sort(function (a, b) { return a.properties.level - b.properties.level; });
     return L.geoJSON(features, {
+      pane: map.getPane("bhAreas") ? "bhAreas" : "overlayPane",
       style: areaStyle,
       onEachFeature: function (feature, layer) {
         var p = feature.properties;
@@ -125,9 +128,10 @@
     legend.addTo(map);
   }
 
-  function fit(map, areas, units) {
+  function fit(map, areas, units, context) {
     var bounds = null;
     if (areas.getLayers().length) { bounds = areas.getBounds(); }
+    if (!bounds && context && context.bounds) { bounds = L.latLngBounds(context.bounds.getSouthWest(), context.bounds.getNorthEast()); }
     if (units.getLayers().length) {
       var unitBounds = units.getBounds();
       bounds = bounds ? bounds.extend(unitBounds) : unitBounds;
@@ -140,7 +144,7 @@
     }
   }
 
-  function draw(map, container, data) {
+  function draw(map, container, data, context) {
     var labels = container.dataset;
     var features = data.features || [];
     var areaFeatures = features.filter(function (f) { return f.properties.feature_type === "admin_area"; });
@@ -151,8 +155,9 @@
     var overlays = {};
     overlays[escapeHtml(labels.labelAreas)] = areas;
     overlays[escapeHtml(labels.labelUnits)] = units.layer;
+    if (context) { overlays[escapeHtml(labels.labelContext || "Country context")] = context.group; }
     L.control.layers(null, overlays, { collapsed: true }).addTo(map);
-    fit(map, areas, units.layer);
+    fit(map, areas, units.layer, context);
     container.setAttribute("data-marker-count", String(unitFeatures.length));
     container.setAttribute("data-area-count", String(areaFeatures.length));
     container.setAttribute("data-state", "ready");
@@ -170,6 +175,9 @@
     map.attributionControl.setPrefix("Leaflet");
     L.control.scale({ imperial: false }).addTo(map);
     map.setView([0, 0], 2);
+    var ctx = window.BluehelmetMapContext;
+    if (ctx) { ctx.panes(map); }
+    container._leaflet_map = map;  /* for browser tests and the console */
     setStatus(container, container.dataset.textLoading);
     fetch(container.dataset.geojsonUrl, {
       credentials: "same-origin",
@@ -179,7 +187,11 @@
         if (!response.ok) { throw new Error("HTTP " + response.status); }
         return response.json();
       })
-      .then(function (data) { draw(map, container, data); })
+      .then(function (data) {
+        /* the country context first, so that the map fits once, to what it shows */
+        var context = ctx ? ctx.load(map, data.context_url, null) : Promise.resolve(null);
+        return context.then(function (layers) { draw(map, container, data, layers); });
+      })
       .catch(function () {
         container.setAttribute("data-state", "error");
         setStatus(container, container.dataset.textError);
