@@ -62,23 +62,7 @@ class PartyForm(PrinciplesForm):
 class ProtectionThreatForm(PrinciplesForm):
     class Meta:
         model = m.ProtectionThreat
-        fields = [
-            "mission",
-            "threatened",
-            "perpetrator",
-            "perpetrator_other",
-            "org_unit",
-            "admin1",
-            "place",
-            "imminence",
-            "women_at_risk",
-            "children_at_risk",
-            "displaced_at_risk",
-            "other_vulnerability",
-            "identified_on",
-            "description",
-            "sensitivity",
-        ]
+        fields = ["mission", *m.THREAT_FIELDS, "sensitivity"]
 
 
 class ProtectionAlertForm(PrinciplesForm):

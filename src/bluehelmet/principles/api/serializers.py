@@ -178,22 +178,7 @@ class ViolationResponseSerializer(MissionScopedSerializer):
 class ProtectionThreatSerializer(MissionScopedSerializer):
     class Meta:
         model = m.ProtectionThreat
-        fields = (
-            *COMMON,
-            "threatened",
-            "perpetrator",
-            "perpetrator_other",
-            "org_unit",
-            "admin1",
-            "place",
-            "imminence",
-            "women_at_risk",
-            "children_at_risk",
-            "displaced_at_risk",
-            "other_vulnerability",
-            "identified_on",
-            "description",
-        )
+        fields = (*COMMON, *m.THREAT_FIELDS)
 
 
 class ProtectionAlertSerializer(MissionScopedSerializer):

@@ -22,6 +22,7 @@ from bluehelmet.principles.models.force import (
 from bluehelmet.principles.models.impartiality import ResponseKind, Violation, ViolationResponse
 from bluehelmet.principles.models.overrides import VerdictDecision, VerdictOverride
 from bluehelmet.principles.models.protection import (
+    THREAT_FIELDS,
     AlertSource,
     Imminence,
     ProtectionAlert,
@@ -34,6 +35,7 @@ __all__ = [
     "COOPERATING",
     "REPORT_CONTENT_FIELDS",
     "RESTRICTING",
+    "THREAT_FIELDS",
     "AlertSource",
     "Authority",
     "ConsentAssessment",

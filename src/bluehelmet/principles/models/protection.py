@@ -16,6 +16,24 @@ class Imminence(models.TextChoices):
     POSSIBLE = "possible", _("Possible")
 
 
+# What staff record about a threat, named once for the page form and the API.
+THREAT_FIELDS = (
+    "threatened",
+    "perpetrator",
+    "perpetrator_other",
+    "org_unit",
+    "admin1",
+    "place",
+    "imminence",
+    "women_at_risk",
+    "children_at_risk",
+    "displaced_at_risk",
+    "other_vulnerability",
+    "identified_on",
+    "description",
+)
+
+
 class ProtectionThreat(PrinciplesRecord):
     """Who is threatened, by whom, where, how soon, and who is most vulnerable."""
 
