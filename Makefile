@@ -81,11 +81,12 @@ format: install ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install ## start-up, API reads, JOC with 1M incidents, forecast fit; figures to docs/benchmarks.md (JOC_BENCH_ARGS="--rows 100000")
+bench: install ## start-up, API reads, JOC with 1M incidents, forecast fit, pages on the demo; figures to docs/benchmarks.md (JOC_BENCH_ARGS="--rows 100000")
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/api_reads.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/incidents.py $(JOC_BENCH_ARGS)
 	$(BIN)/python benchmarks/forecast.py $(FORECAST_BENCH_ARGS)
+	$(BIN)/python benchmarks/pages.py $(PAGES_BENCH_ARGS)
 
 clean: ## remove caches, build output and benchmark databases (keeps var/ data and .venv)
 	rm -rf .pytest_cache .ruff_cache .mypy_cache build dist test-results var/bench var/static

@@ -95,7 +95,8 @@ def test_mission_user_sees_their_team_sites_on_the_offline_map(
     page.fill("#id_username", "joc")
     page.fill("#id_password", PASSWORD)
     page.click("form[action='/login/'] button[type=submit]")
-    page.wait_for_url(f"**/missions/{mission.code}/")
+    page.wait_for_url(f"**/missions/{mission.code}/now/")  # JOC: the situation page (issue 13)
+    page.goto(f"{live_server.url}/missions/{mission.code}/")
 
     expect(page.locator("h1")).to_contain_text(mission.name)
     switcher = page.locator("#mission-switcher option")

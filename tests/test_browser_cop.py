@@ -67,7 +67,7 @@ def test_cop_time_window_updates_map_and_list(
     page.fill("#id_username", "joc")
     page.fill("#id_password", PASSWORD)
     page.click("form[action='/login/'] button[type=submit]")
-    page.wait_for_url(f"**/missions/{mission.code}/")
+    page.wait_for_url(f"**/missions/{mission.code}/now/")
     page.goto(f"{live_server.url}/missions/{mission.code}/cop/")
 
     cop_map = page.locator("#cop-map")

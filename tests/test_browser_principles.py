@@ -89,7 +89,8 @@ def test_dashboard_shows_eroding_locality_and_uneven_responses(
     page.fill("#id_username", "hom")
     page.fill("#id_password", PASSWORD)
     page.click("form[action='/login/'] button[type=submit]")
-    page.wait_for_url(f"**/missions/{mission.code}/")
+    page.wait_for_url(f"**/missions/{mission.code}/now/")  # leaders: the situation page
+    page.goto(f"{live_server.url}/missions/{mission.code}/")
     warning = page.locator("#consent-withdrawal-warning")
     expect(warning).to_contain_text("Ouaka")
     warning.get_by_role("link", name="Principles dashboard").click()

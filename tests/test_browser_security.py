@@ -51,7 +51,8 @@ def log_in(page: Any, live_server: Any, username: str, mission: Mission) -> None
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("form[action='/login/'] button[type=submit]")
-    page.wait_for_url(f"**/missions/{mission.code}/")
+    page.wait_for_url(f"**/missions/{mission.code}/now/")  # leaders: the situation page
+    page.goto(f"{live_server.url}/missions/{mission.code}/")
 
 
 def file_hostile_incident(mission: Mission, reporter: Any) -> None:

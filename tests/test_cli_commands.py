@@ -30,7 +30,7 @@ def test_lifecycle_json(mission):
 
 def test_lifecycle_transition_refused_lists_the_gates(mission, make_user):
     make_user("head-of-mission", mission, username="srsg")
-    with pytest.raises(CommandError, match=r"gate check\(s\) failed[\s\S]*SOFA/SOMA"):
+    with pytest.raises(CommandError, match=r"gate checks? failed[\s\S]*SOFA/SOMA"):
         run(
             "lifecycle",
             mission.code,

@@ -148,7 +148,7 @@ def test_a_mission_user_with_the_mission_chosen_gets_no_hint(
 ) -> None:
     login(client, make_user("joc-officer", mission))
     page = client.get("/", follow=True)
-    assert page.redirect_chain[-1][0] == f"/missions/{mission.code}/"
+    assert page.redirect_chain[-1][0] == f"/missions/{mission.code}/now/"
     assert HINT not in page.content.decode()
 
 

@@ -235,7 +235,7 @@ def test_crisis_opens_logs_and_closes(mission, make_user):
     assert AuditEntry.objects.count() == before + 1
     crisis.refresh_from_db()
     assert crisis.status == CrisisStatus.CLOSED and crisis.closed_at is not None
-    assert "1 task(s) still open" in crisis.log_entries.last().text
+    assert "1 task still open" in crisis.log_entries.last().text
     late = CrisisLogEntry(mission=mission, crisis=crisis, text="too late")
     with pytest.raises(ValidationError):
         late.full_clean()

@@ -74,7 +74,7 @@ def test_login_form_logs_in_and_lands_on_the_mission(
     assert response.status_code == 302
     home = client.get(response["Location"])
     assert home.status_code == 302
-    assert home["Location"] == reverse("mission-detail", kwargs={"code": "MINUSTEST"})
+    assert home["Location"] == reverse("mission-now", kwargs={"code": "MINUSTEST"})
 
 
 def test_logout_is_a_post(client: Client, mission: Mission, make_user: Any) -> None:

@@ -54,7 +54,7 @@ def test_transition_refused_with_explanations_when_gates_fail(scoped: dict[str, 
     )
     assert response.status_code == 400
     text = response.content.decode()
-    assert "1 gate check(s) failed" in text
+    assert "1 gate check failed; fix it" in text
     assert "No SOFA/SOMA negotiation with the host government is recorded." in text
     mission.refresh_from_db()
     assert mission.phase == Phase.PRE_DEPLOYMENT

@@ -302,10 +302,14 @@ def upload(name: str, content: bytes) -> SimpleUploadedFile:
 def test_acled_upload_runs_as_a_job_and_reports_bad_rows(users, mission, settings):
     client = client_for(users["joc"])
     assert client.get(import_url(mission)).status_code == 200
-    response = client.post(
+    preview = client.post(
         import_url(mission), {"kind": "acled", "file": upload("acled.csv", ACLED.read_bytes())}
     )
+    assert preview.status_code == 200 and "Import these 18 rows" in preview.content.decode()
+    assert not Incident.objects.exists()  # nothing written before the confirmation
     job = ImportJob.objects.get()
+    response = client.post(import_url(mission), {"decision": "confirm", "job": job.pk})
+    job.refresh_from_db()
     assert response.status_code == 302
     assert response["Location"] == reverse(
         "mission-incident-import-job", kwargs={"code": mission.code, "pk": job.pk}
@@ -381,17 +385,15 @@ def test_oversize_upload_is_refused(users, mission, settings):
     assert not ImportJob.objects.exists()
 
 
-def test_a_file_the_importer_refuses_ends_the_job_failed(users, mission):
+def test_a_file_the_importer_refuses_is_refused_at_the_preview(users, mission, settings):
     bad_hxl = b"title,date\nno hashtags,2020-01-01\n"
     response = client_for(users["joc"]).post(
         import_url(mission), {"kind": "hxl", "file": upload("table.csv", bad_hxl)}
     )
-    job = ImportJob.objects.get()
-    assert response.status_code == 302 and job.status == "failed"
-    assert job.error.startswith("table.csv is not an HXL-tagged table")
-    assert not Incident.objects.exists()
-    page = client_for(users["joc"]).get(response["Location"]).content.decode()
-    assert "Nothing was imported." in page
+    assert response.status_code == 400
+    assert "table.csv is not an HXL-tagged table" in response.content.decode()
+    assert not ImportJob.objects.exists() and not Incident.objects.exists()
+    assert list((Path(settings.DATA_DIR) / "imports").iterdir()) == []  # upload deleted
 
 
 # -- situation and flash reports ----------------------------------------------------------
@@ -517,7 +519,7 @@ def test_crisis_open_log_tasks_and_close(users, mission):
     crisis.refresh_from_db()
     assert crisis.status == CrisisStatus.CLOSED
     texts = list(crisis.log_entries.values_list("text", flat=True))
-    assert texts[-1].startswith("Crisis closed. Calm restored (1 task(s) still open)")
+    assert texts[-1].startswith("Crisis closed. Calm restored (1 task still open)")
     late = client.post(log, {"kind": "information", "text": "Too late"})
     assert late.status_code == 409 and "log is final" in late.content.decode()
     assert client.post(close, {}).status_code == 409

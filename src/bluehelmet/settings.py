@@ -205,6 +205,10 @@ WHITENOISE_USE_FINDERS = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Incident files uploaded on the import page (interop.views); kept under DATA_DIR.
 IMPORT_UPLOAD_MAX_BYTES = int(os.environ.get("IMPORT_UPLOAD_MAX_BYTES", 200 * 1024 * 1024))
+# Photos and documents attached to incidents (DATA_DIR/attachments; operations.models).
+INCIDENT_ATTACHMENT_MAX_BYTES = int(
+    os.environ.get("INCIDENT_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+)
 
 # Background work (page imports) goes through a database-backed queue: `bluehelmet worker`
 # runs it. Tests switch to django_tasks' ImmediateBackend to run tasks in-process.

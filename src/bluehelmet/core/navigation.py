@@ -18,6 +18,7 @@ def register() -> None:
     registry.section("mission", _("Mission"), weight=10)
     registry.add_nav_items(
         "mission",
+        NavItem(_("Situation now"), "mission-now", mission_page=True, weight=5),
         NavItem(_("Overview"), "mission-detail", mission_page=True, weight=10),
         NavItem(_("Mission parameters"), "mission-parameters", mission_page=True, weight=80),
         NavItem(_("All missions"), "mission-list", scoped=False, weight=90),

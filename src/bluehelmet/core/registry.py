@@ -84,12 +84,16 @@ class ParameterSpec:
 
 
 POSITIONS = ("alerts", "summary", "main")
+# The "situation now" page (``/missions/<code>/now/``): ``main`` spans the page (the incidents
+# map and list), ``cards`` are the boxes below it (crises, SITREP, alerts, flags ...).
+SITUATION_POSITIONS = ("main", "cards")
 
 
 class Registry:
     def __init__(self) -> None:
         self.sections: dict[str, NavSection] = {}
         self.panels: dict[str, OverviewPanel] = {}
+        self.situation: dict[str, OverviewPanel] = {}
         self.links: dict[str, OverviewLink] = {}
         self.parameters: dict[str, ParameterSpec] = {}
 
@@ -109,6 +113,17 @@ class Registry:
         if panel.position not in POSITIONS:
             raise ValueError(f"Panel position must be one of {POSITIONS}, not {panel.position!r}.")
         self.panels[panel.key] = panel
+
+    def add_situation_panel(self, panel: OverviewPanel) -> None:
+        """A box on the "situation now" page: the same contract as an overview panel, with a
+        ``position`` of ``SITUATION_POSITIONS``. It may return an empty state rather than
+        ``None`` (the page says "none" where the mission has nothing waiting)."""
+        if panel.position not in SITUATION_POSITIONS:
+            raise ValueError(
+                f"Situation panel position must be one of {SITUATION_POSITIONS}, "
+                f"not {panel.position!r}."
+            )
+        self.situation[panel.key] = panel
 
     def add_link(self, link: OverviewLink) -> None:
         self.links[link.url_name] = link
@@ -136,6 +151,12 @@ class Registry:
     def overview_panels(self, position: str) -> list[OverviewPanel]:
         return sorted(
             (p for p in self.panels.values() if p.position == position), key=lambda p: p.weight
+        )
+
+    def situation_panels(self, position: str) -> list[OverviewPanel]:
+        return sorted(
+            (p for p in self.situation.values() if p.position == position),
+            key=lambda p: p.weight,
         )
 
     def overview_links(self) -> list[OverviewLink]:

@@ -17,6 +17,7 @@ from bluehelmet.core.views import (
     organisation,
     parameters,
     people,
+    situation,
 )
 
 
@@ -48,6 +49,7 @@ urlpatterns = [
     path("missions/", missions.MissionListView.as_view(), name="mission-list"),
     path("missions/add/", missions.MissionEditView.as_view(), name="mission-add"),
     path("missions/<str:code>/", missions.MissionOverviewView.as_view(), name="mission-detail"),
+    path("missions/<str:code>/now/", situation.SituationView.as_view(), name="mission-now"),
     path("missions/<str:code>/edit/", missions.MissionEditView.as_view(), name="mission-edit"),
     path(
         "missions/<str:code>/delete/",

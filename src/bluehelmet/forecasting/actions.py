@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bluehelmet.core.audit import log_action
 from bluehelmet.core.context import single_audit_entry
@@ -184,13 +185,16 @@ def _rows(run: ForecastRun, result: RunResult) -> list[Forecast]:
 
 
 def _note(run: ForecastRun, result: RunResult) -> str:
-    text = _("%(n)d forecasts for %(areas)d areas (%(unit)s), %(h)d month(s) ahead of %(o)s.") % {
-        "n": len(result.forecasts),
-        "areas": result.n_areas,
-        "unit": run.unit,
-        "h": run.horizon_max,
-        "o": f"{run.origin_month:%Y-%m}",
-    }
+    n, areas, h = len(result.forecasts), result.n_areas, run.horizon_max
+    text = " ".join(
+        [
+            ngettext("%(n)d forecast", "%(n)d forecasts", n) % {"n": n},
+            ngettext("for %(areas)d area (%(unit)s),", "for %(areas)d areas (%(unit)s),", areas)
+            % {"areas": areas, "unit": run.unit},
+            ngettext("%(h)d month ahead of %(o)s.", "%(h)d months ahead of %(o)s.", h)
+            % {"h": h, "o": f"{run.origin_month:%Y-%m}"},
+        ]
+    )
     return " ".join([text, *result.notes])
 
 

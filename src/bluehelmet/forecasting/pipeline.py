@@ -97,14 +97,15 @@ def forecast_ahead(
     track: dict[str, Any] = {}
     notes: list[str] = []
     for h in range(1, months + 1):
-        step(int(100 * (h - 1) / months), f"Fitting the model for {h} month(s) ahead")
+        ahead = f"{h} month{'s' if h != 1 else ''} ahead"
+        step(int(100 * (h - 1) / months), f"Fitting the model for {ahead}")
         with one_thread():
             x, fatal, log_fat, feats = training_rows(known, h, TRAIN_WINDOW)
             model = Forecaster(params, intervals=True).fit(x, fatal, log_fat)
             prediction = model.predict(feats.values[:, col])
         notes.extend(model.notes)
         out.extend(_area_forecasts(known, points, prediction, col, h))
-        step(int(100 * (h - 0.5) / months), f"Track record for {h} month(s) ahead")
+        step(int(100 * (h - 0.5) / months), f"Track record for {ahead}")
         track[str(h)] = track_record(known, h, origin, track_months, params)
     step(100, "Done")
     return RunResult(

@@ -1,6 +1,10 @@
 """Incident imports started from the page and run by the background worker (Capstone §7.2: the
 JOC collates information from every source, including research datasets).
 
+An upload is first parsed without writing (status ``preview``: its report holds what the
+import would do, see ``importers.preview``); only the user's confirmation queues it. A finished
+import remembers the incidents it created and updated, so that it can be undone as one batch.
+
 An ``ImportJob`` is bookkeeping, not mission information: it is not change-logged (the import
 itself writes one audit entry) and carries no sensitivity class. Live progress is kept in a
 small file beside the upload (see ``interop.tasks``); the row here holds the totals, the final
@@ -24,6 +28,7 @@ class ImportKind(models.TextChoices):
 
 
 class JobStatus(models.TextChoices):
+    PREVIEW = "preview", _("Awaiting confirmation")
     QUEUED = "queued", _("Queued")
     RUNNING = "running", _("Running")
     DONE = "done", _("Done")
@@ -57,6 +62,20 @@ class ImportJob(models.Model):
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     # Renewed by the running import as it reads rows; an old one means its worker vanished.
     heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+    # What the import wrote, so that it can be undone as one batch (``do_undo_import``):
+    # the incidents it created (removed by the undo) and those it updated (which keep the
+    # imported values: their earlier values are in the audit log, one entry each).
+    created_ids = models.JSONField(_("incidents created"), default=list, blank=True)
+    updated_ids = models.JSONField(_("incidents updated"), default=list, blank=True)
+    undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("undone by"),
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -69,6 +88,15 @@ class ImportJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in {JobStatus.DONE, JobStatus.FAILED}
+
+    @property
+    def undoable(self) -> bool:
+        """A finished import that wrote incidents and has not been undone."""
+        return self.finished and self.undone_at is None and bool(self.created_ids)
+
+    @property
+    def preview(self) -> dict[str, Any]:
+        return dict((self.report or {}).get("preview") or {})
 
     @property
     def rejected(self) -> list[dict[str, Any]]:

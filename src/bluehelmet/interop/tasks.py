@@ -14,6 +14,7 @@ ends, whatever the outcome, a vanished worker included.
 
 from __future__ import annotations
 
+import datetime
 import json
 import logging
 import os
@@ -32,7 +33,7 @@ from django_tasks import task
 from bluehelmet.core.context import acting_as
 from bluehelmet.core.permissions import Action, user_can
 from bluehelmet.core.worker import stale_before
-from bluehelmet.interop.importers.base import ImportFailed, count_lines
+from bluehelmet.interop.importers.base import ImportFailed, ImportReport, count_lines
 from bluehelmet.interop.importers.incidents import ImportInterrupted
 from bluehelmet.interop.importers.registry import get_importer
 from bluehelmet.interop.models import ImportJob, JobStatus
@@ -144,7 +145,13 @@ def _run(job: ImportJob, path: Path) -> None:
         )
     report.source = job.file_name  # the name the user uploaded, not the stored one
     _finish(
-        job, JobStatus.DONE, report=report.as_dict(), rows_done=report.rows, rows_total=report.rows
+        job,
+        JobStatus.DONE,
+        report=report.as_dict(),
+        rows_done=report.rows,
+        rows_total=report.rows,
+        created_ids=report.created_ids,
+        updated_ids=report.updated_ids,
     )
 
 
@@ -161,8 +168,11 @@ def run_incident_import(job_id: int) -> dict[str, Any]:
         _run(job, path)
     except ImportFailed as exc:  # name the file as the user uploaded it, not as stored
         message = str(exc).replace(job.stored_as, job.file_name) if job.stored_as else str(exc)
+        written: dict[str, Any] = {}
+        if isinstance(exc, ImportInterrupted):  # its committed batches can be undone too
+            written = {"created_ids": exc.report.created_ids, "updated_ids": exc.report.updated_ids}
         saved = exc.report.as_dict() if isinstance(exc, ImportInterrupted) else job.report
-        _finish(job, JobStatus.FAILED, error=message, report=saved)
+        _finish(job, JobStatus.FAILED, error=message, report=saved, **written)
     except Exception:
         logger.exception("Incident import %s failed", job.pk)
         _finish(
@@ -203,6 +213,88 @@ def on_worker_start(**kwargs: Any) -> None:
     count = fail_vanished_jobs()
     if count:
         logger.warning("%d import(s) left running by a stopped worker marked failed", count)
+
+
+# -- preview, confirmation, cancellation --------------------------------------------------------
+
+PREVIEW_KEPT = datetime.timedelta(days=1)  # an unconfirmed preview's upload is kept this long
+
+
+def preview_upload(job: ImportJob, upload: UploadedFile) -> ImportReport:
+    """Store the upload of a ``preview`` job and read it through the importer without writing
+    (``dry_run``); the job keeps the summary until the user confirms or cancels. A file refused
+    whole raises ``ImportFailed``, its upload and job deleted."""
+    try:
+        path = store_upload(job, upload)
+        importer = get_importer(job.kind)
+        if importer is None:
+            raise ImportFailed(_("Unknown import format %(k)s.") % {"k": job.kind})
+        with acting_as(job.user):
+            report = importer(
+                path,
+                acting_user=job.user,
+                mission_code=job.mission.code,
+                create_missions=False,
+                dry_run=True,
+            )
+    except ImportFailed as exc:
+        discard_preview(job)
+        message = str(exc).replace(job.stored_as, job.file_name) if job.stored_as else str(exc)
+        raise ImportFailed(message) from exc
+    except Exception:
+        discard_preview(job)
+        raise
+    report.source = job.file_name
+    job.report = report.as_dict()
+    job.rows_total = report.rows
+    job.save(update_fields=["report", "rows_total"])
+    return report
+
+
+def confirm_import(job: ImportJob) -> ImportJob:
+    """Queue the import of a previewed upload (the stored file is read again by the worker)."""
+    updated = ImportJob.objects.filter(pk=job.pk, status=JobStatus.PREVIEW).update(
+        status=JobStatus.QUEUED, report={}, rows_total=0
+    )
+    job.refresh_from_db()
+    if not updated:  # confirmed twice (a double click): the first one queued it
+        return job
+    return enqueue(job)
+
+
+def discard_preview(job: ImportJob) -> None:
+    """Cancel a preview: its upload and its job row go."""
+    _cleanup(job)
+    if job.pk is not None:
+        ImportJob.objects.filter(pk=job.pk, status=JobStatus.PREVIEW).delete()
+
+
+def discard_stale_previews(**filters: Any) -> int:
+    """Previews nobody confirmed within ``PREVIEW_KEPT``: uploads and rows deleted."""
+    stale = ImportJob.objects.filter(
+        status=JobStatus.PREVIEW, created_at__lt=timezone.now() - PREVIEW_KEPT, **filters
+    )
+    count = 0
+    for job in stale:
+        discard_preview(job)
+        count += 1
+    return count
+
+
+def enqueue(job: ImportJob) -> ImportJob:
+    """Enqueue the job of a stored upload; the job row says what happened."""
+    try:
+        result = run_incident_import.enqueue(job.pk)
+    except Exception:
+        logger.exception("Could not queue incident import %s", job.pk)
+        job.refresh_from_db()
+        if not job.finished:
+            _finish(job, JobStatus.FAILED, error=_("The import could not be queued; try again."))
+        _cleanup(job)
+        return job
+    ImportJob.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
+    job.refresh_from_db()
+    return job
 
 
 def start_import(job: ImportJob, upload: UploadedFile) -> ImportJob:

@@ -1,5 +1,6 @@
 """The incident import page (Capstone §7.2): upload a UCDP GED, ACLED or HXL file for the
-mission, follow the background import's progress, read its report (rejected rows with lines).
+mission, read the preview of what it would do (nothing written yet), confirm it, follow the
+background import's progress, read its report (rejected rows with lines), undo it.
 
 Only users who may add records to the mission see the page; a job is shown only under its
 mission's URL, to users who may see that mission.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,15 +18,26 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.views import View
 
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission
 from bluehelmet.core.permissions import Action, user_can
 from bluehelmet.core.views.current import set_current_mission
 from bluehelmet.core.views.missions import get_mission
+from bluehelmet.interop.actions import do_undo_import, undo_summary
 from bluehelmet.interop.forms import ImportForm, upload_limit
 from bluehelmet.interop.importers.acled import REQUIRED as ACLED_COLUMNS
+from bluehelmet.interop.importers.base import ImportFailed
 from bluehelmet.interop.importers.ged import REQUIRED as GED_COLUMNS
-from bluehelmet.interop.models import ImportJob, ImportKind
-from bluehelmet.interop.tasks import fail_vanished_jobs, live_progress, start_import
+from bluehelmet.interop.importers.preview import warnings
+from bluehelmet.interop.models import ImportJob, ImportKind, JobStatus
+from bluehelmet.interop.tasks import (
+    confirm_import,
+    discard_preview,
+    discard_stale_previews,
+    fail_vanished_jobs,
+    live_progress,
+    preview_upload,
+)
 
 REQUIRED_COLUMNS = {ImportKind.GED: GED_COLUMNS, ImportKind.ACLED: ACLED_COLUMNS}
 RECENT_JOBS = 10
@@ -63,6 +76,9 @@ class ImportPageView(LoginRequiredMixin, View):
 
     def post(self, request: HttpRequest, code: str) -> HttpResponse:
         mission = importing_mission(request, code)
+        decision = request.POST.get("decision")
+        if decision in {"confirm", "cancel"}:
+            return self.decide(request, mission, decision)
         too_big = self.oversize(request)
         if too_big:  # refused before the body is read
             return self.render_page(request, mission, ImportForm(), status=400, error=too_big)
@@ -80,8 +96,32 @@ class ImportPageView(LoginRequiredMixin, View):
             user=user,
             kind=form.cleaned_data["kind"],
             file_name=upload.name[:255],
+            status=JobStatus.PREVIEW,
         )
-        start_import(job, upload)
+        try:  # read through without writing: the user confirms what would be imported
+            preview_upload(job, upload)
+        except ImportFailed as exc:
+            return self.render_page(request, mission, form, status=400, error=str(exc))
+        return self.render_page(request, mission, ImportForm(), preview=job)
+
+    def decide(self, request: HttpRequest, mission: Mission, decision: str) -> HttpResponse:
+        """The preview's "Import these rows" or "Cancel": only the uploader's own preview."""
+        raw = str(request.POST.get("job", ""))
+        user: Any = request.user
+        job = (
+            ImportJob.objects.filter(pk=int(raw), mission=mission, user=user).first()
+            if raw.isdigit()
+            else None
+        )
+        if job is None or (job.status != JobStatus.PREVIEW and decision == "cancel"):
+            return redirect("mission-incident-import", code=mission.code)
+        if job.status != JobStatus.PREVIEW:  # already confirmed (a second click)
+            return redirect("mission-incident-import-job", code=mission.code, pk=job.pk)
+        if decision == "cancel":
+            discard_preview(job)
+            messages.info(request, _("Import cancelled: nothing was written."))
+            return redirect("mission-incident-import", code=mission.code)
+        confirm_import(job)
         return redirect("mission-incident-import-job", code=mission.code, pk=job.pk)
 
     @staticmethod
@@ -111,17 +151,43 @@ class ImportPageView(LoginRequiredMixin, View):
         form: ImportForm,
         status: int = 200,
         error: str = "",
+        preview: ImportJob | None = None,
     ) -> HttpResponse:
         fail_vanished_jobs(mission=mission)
-        jobs = ImportJob.objects.filter(mission=mission).select_related("user")[:RECENT_JOBS]
+        discard_stale_previews(mission=mission)
+        jobs = (
+            ImportJob.objects.filter(mission=mission)
+            .exclude(status=JobStatus.PREVIEW)
+            .select_related("user")[:RECENT_JOBS]
+        )
         context = {
             "mission": mission,
             "title": _("Import incidents · %(code)s") % {"code": mission.code},
             "form": form,
             "jobs": jobs,
             "error": error,
+            **(preview_context(preview) if preview is not None else {}),
         }
         return render(request, "interop/import.html", context, status=status)
+
+
+def preview_context(job: ImportJob) -> dict[str, Any]:
+    """What the preview shows: the dry run's counts, summary, warnings and rejected rows."""
+    report = job.report or {}
+    counts = report.get("counts", {})
+    rejected = job.rejected
+    return {
+        "preview_job": job,
+        "preview": job.preview,
+        "preview_rows": report.get("rows", 0),
+        "preview_importable": report.get("rows", 0) - len(rejected),
+        "preview_new": counts.get("incidents to create", 0),
+        "preview_changed": counts.get("incidents to update", 0),
+        "preview_unchanged": counts.get("incidents unchanged", 0),
+        "preview_warnings": warnings(job.preview),
+        "rejected": rejected[:REJECTED_SHOWN],
+        "rejected_more": max(len(rejected) - REJECTED_SHOWN, 0),
+    }
 
 
 def job_context(job: ImportJob) -> dict[str, Any]:
@@ -136,6 +202,7 @@ def job_context(job: ImportJob) -> dict[str, Any]:
         "rejected": rejected[:REJECTED_SHOWN],
         "rejected_more": max(len(rejected) - REJECTED_SHOWN, 0),
         "counts": sorted((job.report or {}).get("counts", {}).items()),
+        "can_undo": job.undoable,
     }
 
 
@@ -149,7 +216,10 @@ class ImportJobView(LoginRequiredMixin, View):
         job = get_object_or_404(
             ImportJob.objects.select_related("mission", "user"), pk=pk, mission=mission
         )
+        if job.status == JobStatus.PREVIEW:  # not confirmed yet: its place is the import page
+            return redirect("mission-incident-import", code=mission.code)
         context = job_context(job)
+        context["may_delete"] = may_undo(request.user, job)
         if request.GET.get("format") == "json":
             return JsonResponse(
                 {
@@ -159,8 +229,31 @@ class ImportJobView(LoginRequiredMixin, View):
                     "rows_total": context["total"],
                     "error": job.error,
                     "report": job.report if job.finished else None,
+                    "undone_at": job.undone_at.isoformat() if job.undone_at else None,
                 }
             )
         partial = request.GET.get("partial") or request.headers.get("HX-Request") == "true"
         name = "includes/import_job" if partial else "import_job"
         return render(request, f"interop/{name}.html", context)
+
+    def post(self, request: HttpRequest, code: str, pk: int) -> HttpResponse:
+        """ "Undo this import": its created incidents removed as one audited batch."""
+        mission = importing_mission(request, code)
+        job = get_object_or_404(
+            ImportJob.objects.select_related("mission", "user"), pk=pk, mission=mission
+        )
+        try:
+            result = do_undo_import(job, acting_user=request.user)
+        except ActionError as exc:
+            context = {**job_context(job), "undo_error": exc.message}
+            context["may_delete"] = may_undo(request.user, job)
+            return render(request, "interop/import_job.html", context, status=exc.status)
+        messages.success(request, undo_summary(result))
+        return redirect("mission-incident-import-job", code=mission.code, pk=job.pk)
+
+
+def may_undo(user: Any, job: ImportJob) -> bool:
+    """Offer "undo" to whoever ``do_undo_import`` allows: the uploader who may still add
+    records in the mission, or a role that deletes them."""
+    action = Action.ADD if job.user_id == getattr(user, "pk", None) else Action.DELETE
+    return user_can(user, action, job.mission_id)

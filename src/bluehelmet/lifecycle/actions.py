@@ -9,6 +9,7 @@ import django.dispatch
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bluehelmet.core.audit import log_action
 from bluehelmet.core.context import single_audit_entry
@@ -82,7 +83,11 @@ def do_transition_mission_phase(
     if failed and not override_reason:
         raise ActionError(
             TransitionErrorCode.GATES_FAILED,
-            _("%(n)d gate check(s) failed; fix them or give a reason to override.")
+            ngettext(
+                "%(n)d gate check failed; fix it or give a reason to override.",
+                "%(n)d gate checks failed; fix them or give a reason to override.",
+                len(failed),
+            )
             % {"n": len(failed)},
             # the refusal is shown to the acting user: its texts count what they may see
             checks=[c.as_dict() for c in check_gates(mission, to_phase, acting_user)],

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bluehelmet.core.models import Mission
 from bluehelmet.core.phases import Phase
@@ -52,16 +53,22 @@ def deployment_clock(mission: Mission, today: datetime.date | None = None) -> De
     if ioc is not None:
         days = (ioc - mandate).days
         status = "met" if days <= target else "missed"
-        text = _(
+        text = ngettext(
+            "Initial operating capability reached %(days)d day after the mandate "
+            "(target %(target)d days).",
             "Initial operating capability reached %(days)d days after the mandate "
-            "(target %(target)d days)."
+            "(target %(target)d days).",
+            days,
         )
     else:
         days = ((today or timezone.now().date()) - mandate).days
         status = "running" if days <= target else "overdue"
-        text = _(
+        text = ngettext(
+            "%(days)d day since the mandate without initial operating capability "
+            "(target %(target)d days).",
             "%(days)d days since the mandate without initial operating capability "
-            "(target %(target)d days)."
+            "(target %(target)d days).",
+            days,
         )
     return DeploymentClock(
         status, target, days, mandate, ioc, text % {"days": days, "target": target}

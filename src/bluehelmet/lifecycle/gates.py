@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bluehelmet.core.models import (
     Assignment,
@@ -118,9 +119,12 @@ def _leadership_team(mission: Mission) -> GateCheck:
     if ok:
         text = _("Mission Leadership Team in post: %(posts)s.") % {"posts": ", ".join(posts)}
     else:
-        text = _(
+        text = ngettext(
             "The Mission Leadership Team needs the Head of Mission and at least two heads of "
-            "component or deputies in post; %(n)d leadership post(s) are filled."
+            "component or deputies in post; %(n)d leadership post is filled.",
+            "The Mission Leadership Team needs the Head of Mission and at least two heads of "
+            "component or deputies in post; %(n)d leadership posts are filled.",
+            len(posts),
         ) % {"n": len(posts)}
     return GateCheck("leadership_team", ok, str(text), "Capstone §7.1")
 
@@ -199,7 +203,11 @@ def _contingents_repatriated(mission: Mission, reader: Any = None) -> GateCheck:
     ok = not qs.exists()
     remaining = _shown(qs, reader).count()
     if remaining:
-        text = _("%(n)d contingent(s) are still in the mission area.") % {"n": remaining}
+        text = ngettext(
+            "%(n)d contingent is still in the mission area.",
+            "%(n)d contingents are still in the mission area.",
+            remaining,
+        ) % {"n": remaining}
     elif ok:
         text = _("Every contingent has been repatriated.")
     else:

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bluehelmet.core.models import Mission
 from bluehelmet.doctrine.models import TaskType
@@ -174,5 +175,5 @@ def _mandate_words(run: list[GapMonth]) -> str:
     else:
         words = _("Mandate")
     if n_tasks:
-        words += " " + _("(%(n)d tasks)") % {"n": n_tasks}
+        words += " " + ngettext("(%(n)d task)", "(%(n)d tasks)", n_tasks) % {"n": n_tasks}
     return str(words)

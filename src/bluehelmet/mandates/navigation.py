@@ -1,7 +1,7 @@
 """What the mandates app adds to the shared pages.
 
-Its menu section, its overview links, the overdue-consultations warning and the mission
-parameters its consultation due dates read.
+Its menu section, its overview links, the overdue-consultations warning (on the overview and
+the "situation now" page) and the mission parameters its consultation due dates read.
 
 Registered from ``AppConfig.ready()`` (``core.registry``); ``core`` never imports this app.
 """
@@ -12,7 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.registry import NavItem, OverviewLink, OverviewPanel, registry
 from bluehelmet.mandates import consultations
-from bluehelmet.mandates.panels import overdue_consultations_panel
+from bluehelmet.mandates.panels import (
+    overdue_consultations_panel,
+    overdue_consultations_situation,
+)
 
 
 def register() -> None:
@@ -35,6 +38,15 @@ def register() -> None:
             overdue_consultations_panel,
             position="alerts",
             weight=20,
+        )
+    )
+    registry.add_situation_panel(
+        OverviewPanel(
+            "overdue-consultations",
+            "mandates/panels/situation_consultations.html",
+            overdue_consultations_situation,
+            position="cards",
+            weight=60,
         )
     )
     registry.add_parameter(*consultations.PARAMETERS)

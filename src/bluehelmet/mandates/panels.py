@@ -1,4 +1,5 @@
-"""The mandates app's panel on the mission overview: overdue consultations (Capstone §4.3)."""
+"""The mandates app's panels on the mission overview and the "situation now" page: overdue
+consultations (Capstone §4.3)."""
 
 from __future__ import annotations
 
@@ -24,5 +25,14 @@ def overdue_consultations_panel(request: HttpRequest, mission: Mission) -> dict[
     late = overdue_consultations(request.user, mission)
     if not late:
         return None
+    log_reads(request.user, late)
+    return {"mission": mission, "overdue_consultations": late}
+
+
+def overdue_consultations_situation(
+    request: HttpRequest, mission: Mission
+) -> dict[str, Any] | None:
+    """The same list on the situation page, which says "none" rather than hiding the box."""
+    late = overdue_consultations(request.user, mission)
     log_reads(request.user, late)
     return {"mission": mission, "overdue_consultations": late}

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bluehelmet.core.audit import log_action
 from bluehelmet.core.context import single_audit_entry
@@ -211,7 +212,11 @@ def do_close_crisis(crisis: Crisis, *, acting_user: Actor, summary: str = "") ->
     with transaction.atomic(), single_audit_entry():
         before = crisis.snapshot()
         open_tasks = crisis.tasks.filter(status__in=["todo", "in_progress"]).count()
-        text = _("Crisis closed. %(s)s (%(n)d task(s) still open)") % {
+        text = ngettext(
+            "Crisis closed. %(s)s (%(n)d task still open)",
+            "Crisis closed. %(s)s (%(n)d tasks still open)",
+            open_tasks,
+        ) % {
             "s": summary,
             "n": open_tasks,
         }

@@ -242,6 +242,8 @@ class SituationReportFilterSet(MissionScopedFilterSet):
 
 class FlashReportFilterSet(MissionScopedFilterSet):
     search_fields = ("title", "summary")
+    # By number: a drop-down of every incident of the mission makes the page heavy.
+    incident = df.NumberFilter(field_name="incident_id", label=_("Incident number"))
 
     class Meta:
         model = m.FlashReport

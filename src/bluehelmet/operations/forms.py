@@ -13,12 +13,25 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from bluehelmet.core.areas import admin1_at
 from bluehelmet.core.forms import DateInput, ScopedModelForm
 from bluehelmet.core.models import Mission, Post
-from bluehelmet.core.permissions import Action, Sensitivity, grants_for, sees_sources
+from bluehelmet.core.permissions import (
+    Action,
+    Sensitivity,
+    grants_for,
+    sees_sources,
+    user_can,
+)
 from bluehelmet.core.validators import validate_date_range
 from bluehelmet.core.widgets import search_select
 from bluehelmet.operations import models as m
+from bluehelmet.operations.models.attachments import (
+    ALLOWED_TYPES,
+    SIGNATURES,
+    extension,
+    max_attachment_bytes,
+)
 
 INCIDENT_NOT_FOUND = _("No incident with that number in this mission, or not one you may see.")
 
@@ -78,6 +91,37 @@ class IncidentForm(JocModelForm):
         ]
         widgets = {"description": forms.Textarea({"rows": 4})}
 
+    # The page groups the fields (issue 13): (key, legend, fields shown, fields folded away
+    # in a <details> as rarely used). The map sits at the top of "where".
+    FIELDSETS = (
+        ("what", _("What"), ("title", "category", "description"), ()),
+        (
+            "where",
+            _("Where"),
+            ("latitude", "longitude", "location_precision", "location_name", "admin1"),
+            ("admin2", "org_unit"),
+        ),
+        (
+            "when",
+            _("When"),
+            ("occurred_at", "date_precision", "reported_at"),
+            ("occurred_until",),
+        ),
+        (
+            "who",
+            _("Who"),
+            ("actor1", "actor2", "killed", "civilians_killed", "injured", "abducted"),
+            ("killed_low", "killed_high", "un_personnel_killed", "un_personnel_injured"),
+        ),
+        (
+            "sources",
+            _("Sources"),
+            ("source", "reliability", "credibility"),
+            ("source_reference", "duplicate_of"),
+        ),
+        ("sensitivity", _("Sensitivity"), ("sensitivity",), ()),
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         original = self.fields["duplicate_of"]
@@ -87,6 +131,58 @@ class IncidentForm(JocModelForm):
         original.error_messages["invalid_choice"] = _(
             "No incident with that number in this mission, or not one you may see."
         )
+        for name in ("latitude", "longitude"):
+            self.fields[name].widget.attrs.update({"step": "any", "inputmode": "decimal"})
+        self.fields["latitude"].help_text = _("Decimal degrees; click the map to place it.")
+        self.fields["admin1"].help_text = _(
+            "Left blank, it is filled in from the coordinates when you save."
+        )
+        for name in ("actor1", "actor2"):  # names already used, offered by incident-entry.js
+            self.fields[name].widget.attrs.update({"list": "incident-actor-names"})
+            self.fields[name].help_text = _("Pick a name used before, or type a new one.")
+
+    def chosen_mission(self) -> Mission | None:
+        """The mission the form is filled in for (to draw its map and fill its admin area)."""
+        if self.fixed_mission is not None:
+            return self.fixed_mission
+        data: Any = getattr(self, "cleaned_data", None) or {}
+        if isinstance(data.get("mission"), Mission):
+            return data["mission"]
+        code = self.selected_mission_code()
+        if code:
+            return Mission.objects.restrict(self.user, self.action).filter(code=code).first()
+        return None
+
+    def fieldsets(self) -> list[dict[str, Any]]:
+        groups = []
+        for key, legend, shown, folded in self.FIELDSETS:
+            fields = [self[name] for name in shown if name in self.fields]
+            more = [self[name] for name in folded if name in self.fields]
+            if not fields and not more:
+                continue
+            groups.append(
+                {
+                    "key": key,
+                    "legend": legend,
+                    "fields": fields,
+                    "folded": more,
+                    # folded fields open when they hold a value or an error
+                    "open": any(f.errors or f.value() not in (None, "", 0, "0") for f in more),
+                }
+            )
+        return groups
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or self.cleaned_data
+        latitude, longitude = data.get("latitude"), data.get("longitude")
+        if not data.get("admin1") and latitude is not None and longitude is not None:
+            mission = data.get("mission") or self.fixed_mission or self.instance_mission()
+            if isinstance(mission, Mission):
+                data["admin1"] = admin1_at(mission, latitude, longitude)
+        return data
+
+    def instance_mission(self) -> Mission | None:
+        return self.instance.mission if self.instance.mission_id else None
 
 
 class IncidentSourceForm(ScopedModelForm):
@@ -266,3 +362,63 @@ class CopFilterForm(forms.Form):
         if data.get("reliability"):
             params["reliability"] = "".join(sorted(data["reliability"]))
         return params
+
+
+# -- incident attachments (issue 13) -----------------------------------------------------------
+
+
+class IncidentAttachmentForm(forms.Form):
+    """A photo or document for an incident: allowed kinds and size only, and a class at least
+    the incident's (and not above the user's clearance in the mission)."""
+
+    file = forms.FileField(label=_("File"))
+    sensitivity = forms.TypedChoiceField(label=_("Sensitivity"), coerce=int)
+
+    def __init__(self, *args: Any, incident: m.Incident, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.incident = incident
+        self.user = user
+        kinds = ", ".join(sorted({k for k in ALLOWED_TYPES if k != "jpeg"}))
+        limit = max_attachment_bytes() // (1024 * 1024)
+        file_field: Any = self.fields["file"]
+        file_field.help_text = _("%(kinds)s; at most %(mb)s MB.") % {"kinds": kinds, "mb": limit}
+        file_field.widget.attrs["accept"] = ",".join(f".{k}" for k in ALLOWED_TYPES)
+        levels = [
+            (value, label)
+            for value, label in Sensitivity.choices
+            if value >= incident.sensitivity
+            and user_can(user, Action.CHANGE, incident.mission_id, value)
+        ]
+        field: Any = self.fields["sensitivity"]
+        field.choices = levels
+        field.initial = incident.sensitivity
+        field.help_text = _("At least the incident's class.")
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        kind = extension(upload.name)
+        if kind not in ALLOWED_TYPES:
+            raise forms.ValidationError(
+                _(
+                    "Files of this kind are not accepted: attach a photo (jpg, png) or a document "
+                    "(pdf, docx, txt)."
+                )
+            )
+        if upload.size > max_attachment_bytes():
+            raise forms.ValidationError(
+                _("The file is too large (%(size)s MB; at most %(mb)s MB).")
+                % {
+                    "size": round(upload.size / (1024 * 1024), 1),
+                    "mb": max_attachment_bytes() // (1024 * 1024),
+                }
+            )
+        head = upload.read(16)
+        upload.seek(0)
+        signatures = SIGNATURES.get(kind)
+        if signatures and not head.startswith(signatures):
+            raise forms.ValidationError(
+                _("The file's content does not match its name (.%(kind)s).") % {"kind": kind}
+            )
+        if kind == "txt" and b"\x00" in head:
+            raise forms.ValidationError(_("This is not a text file."))
+        return upload

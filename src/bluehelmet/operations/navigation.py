@@ -1,6 +1,7 @@
 """What the operations app adds to the shared pages.
 
-Its menu section.
+Its menu section and its panels on the "situation now" page (incidents of the last 24 hours
+and 7 days, open crises, today's SITREP).
 
 Registered from ``AppConfig.ready()`` (``core.registry``); ``core`` never imports this app.
 """
@@ -9,7 +10,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from bluehelmet.core.registry import NavItem, registry
+from bluehelmet.core.registry import NavItem, OverviewPanel, registry
+from bluehelmet.operations import panels
 
 
 def register() -> None:
@@ -23,3 +25,13 @@ def register() -> None:
         NavItem(_("Crises"), "crisis-list", weight=50),
         NavItem(_("Information sources"), "incidentsource-list", weight=60),
     )
+    for key, template, context, position, weight in (
+        ("recent-incidents", "situation_incidents", panels.recent_incidents_panel, "main", 10),
+        ("open-crises", "situation_crises", panels.open_crises_panel, "cards", 10),
+        ("sitrep-status", "situation_sitrep", panels.sitrep_status_panel, "cards", 20),
+    ):
+        registry.add_situation_panel(
+            OverviewPanel(
+                key, f"operations/panels/{template}.html", context, position, weight=weight
+            )
+        )

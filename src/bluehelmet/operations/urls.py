@@ -11,7 +11,7 @@ from typing import Any
 
 from django.urls import URLPattern, path
 
-from bluehelmet.operations.views import cop, crises, incidents, reports, search
+from bluehelmet.operations.views import attachments, cop, crises, incidents, reports, search
 
 
 def records(
@@ -57,6 +57,26 @@ incident_pages = [
         "incidents/<int:pk>/verify/",
         incidents.IncidentVerifyView.as_view(),
         name="incident-verify",
+    ),
+    path(
+        "incidents/actor-names.json",
+        incidents.IncidentActorNamesView.as_view(),
+        name="incident-actor-names",
+    ),
+    path(
+        "incidents/<int:pk>/attachments/",
+        incidents.IncidentAttachmentAddView.as_view(),
+        name="incident-attachment-add",
+    ),
+    path(
+        "incidents/<int:pk>/attachments/<int:attachment>/",
+        attachments.IncidentAttachmentDownloadView.as_view(),
+        name="incident-attachment",
+    ),
+    path(
+        "incidents/<int:pk>/attachments/<int:attachment>/delete/",
+        attachments.IncidentAttachmentDeleteView.as_view(),
+        name="incident-attachment-delete",
     ),
     *records(
         "incident-sources",

@@ -38,6 +38,8 @@ class ForceLevelFilterSet(MissionScopedFilterSet):
 
 class UseOfForceReportFilterSet(MissionScopedFilterSet):
     search_fields = ("threat_faced", "proportionality", "follow_up")
+    # By number: a drop-down of every incident of the mission makes the page heavy.
+    incident = df.NumberFilter(field_name="incident_id", label=_("Incident number"))
     since = df.IsoDateTimeFilter(field_name="occurred_at", lookup_expr="gte", label=_("Since"))
     until = df.IsoDateTimeFilter(field_name="occurred_at", lookup_expr="lte", label=_("Until"))
     open_flags = df.BooleanFilter(method="filter_open_flags", label=_("Has open review flags"))
@@ -89,6 +91,8 @@ class ConsentAssessmentFilterSet(MissionScopedFilterSet):
 
 class ViolationFilterSet(MissionScopedFilterSet):
     search_fields = ("description",)
+    # By number: a drop-down of every incident of the mission makes the page heavy.
+    incident = df.NumberFilter(field_name="incident_id", label=_("Incident number"))
     party = _party_filter()
 
     class Meta:

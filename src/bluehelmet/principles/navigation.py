@@ -1,7 +1,8 @@
 """What the principles app adds to the shared pages.
 
-Its menu section, the consent-withdrawal warning on the mission overview and the mission
-parameters its rules read (consent, impartiality, protection of civilians).
+Its menu section, the consent-withdrawal warning on the mission overview, its panels on the
+"situation now" page (alerts waiting, open review flags, withdrawals of consent) and the
+mission parameters its rules read (consent, impartiality, protection of civilians).
 
 Registered from ``AppConfig.ready()`` (``core.registry``); ``core`` never imports this app.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.registry import NavItem, OverviewPanel, registry
+from bluehelmet.principles import panels
 from bluehelmet.principles.panels import consent_withdrawal_panel
 from bluehelmet.principles.rules import consent, impartiality, protection
 
@@ -38,4 +40,14 @@ def register() -> None:
             weight=10,
         )
     )
+    for key, template, context, weight in (
+        ("waiting-alerts", "situation_alerts", panels.waiting_alerts_panel, 30),
+        ("open-review-flags", "situation_flags", panels.open_flags_panel, 40),
+        ("consent-withdrawal", "situation_consent", panels.consent_situation_panel, 50),
+    ):
+        registry.add_situation_panel(
+            OverviewPanel(
+                key, f"principles/panels/{template}.html", context, "cards", weight=weight
+            )
+        )
     registry.add_parameter(*consent.PARAMETERS, *impartiality.PARAMETERS, *protection.PARAMETERS)

@@ -307,6 +307,7 @@ class ObjectEditView(ScopedView):
 
     form_class: ClassVar[type[ScopedModelForm]]
     template_name: ClassVar[str] = "generic/object_edit.html"
+    partial_template: ClassVar[str] = "generic/includes/form.html"  # the HTMX reload's part
     invalid_status: ClassVar[int] = 400  # bad input answers 4xx (issue 2, "Done means")
 
     @property
@@ -404,7 +405,7 @@ class ObjectEditView(ScopedView):
             "next": self.request.GET.get("next") or self.request.POST.get("next") or "",
         }
         return render_maybe_partial(
-            self.request, self.template_name, "generic/includes/form.html", context, status
+            self.request, self.template_name, self.partial_template, context, status
         )
 
 

@@ -32,6 +32,7 @@ from bluehelmet.core.registry import POSITIONS, registry
 from bluehelmet.core.tables import Column, object_url, register_url_kwargs
 from bluehelmet.core.views import generic
 from bluehelmet.core.views.current import get_current_mission, set_current_mission
+from bluehelmet.core.views.situation import lands_on_situation
 
 register_url_kwargs(m.Mission, lambda mission: {"code": mission.code})
 
@@ -72,7 +73,8 @@ def get_mission(request: HttpRequest, code: str) -> m.Mission:
 
 
 class HomeView(LoginRequiredMixin, View):
-    """The current mission's overview; the mission list when none is chosen."""
+    """The current mission's overview, or its situation page for its JOC officers and leaders
+    (``situation.SITUATION_ROLES``); the mission list when none is chosen."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
         mission = get_current_mission(request)
@@ -81,6 +83,8 @@ class HomeView(LoginRequiredMixin, View):
             mission = visible[0] if len(visible) == 1 else None
         if mission is None:
             return redirect("mission-list")
+        if lands_on_situation(request.user, mission):
+            return redirect("mission-now", code=mission.code)
         return redirect("mission-detail", code=mission.code)
 
 

@@ -147,6 +147,7 @@ def import_acled(
     create_missions: bool = False,
     mission_code: str | None = None,
     on_progress: ProgressCallback | None = None,
+    dry_run: bool = False,
 ) -> ImportReport:
     categories = AcledCategories()
     spec = DatasetSpec(
@@ -167,4 +168,5 @@ def import_acled(
         create_missions=create_missions,
         acting_user=acting_user,
         on_progress=on_progress,
+        dry_run=dry_run,
     )

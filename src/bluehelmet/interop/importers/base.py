@@ -35,6 +35,11 @@ class ImportReport:
     rows: int = 0
     counts: Counter = field(default_factory=Counter)
     rejected: list[RowError] = field(default_factory=list)
+    # A dry run's summary (``importers.preview``); None for a real import.
+    preview: dict[str, Any] | None = None
+    # What a real incident import wrote, so that it can be undone (``interop.actions``).
+    created_ids: list[int] = field(default_factory=list)
+    updated_ids: list[int] = field(default_factory=list)
 
     def reject(self, line: int, reason: str) -> None:
         self.rejected.append(RowError(line, reason))
@@ -49,6 +54,7 @@ class ImportReport:
             "rows": self.rows,
             "counts": dict(sorted(self.counts.items())),
             "rejected": [{"line": e.line, "reason": e.reason} for e in self.rejected],
+            **({"preview": self.preview} if self.preview is not None else {}),
         }
 
 

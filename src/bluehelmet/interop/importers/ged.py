@@ -116,6 +116,7 @@ def import_ged(
     create_missions: bool = False,
     mission_code: str | None = None,
     on_progress: ProgressCallback | None = None,
+    dry_run: bool = False,
 ) -> ImportReport:
     categories = category_ids()
     spec = DatasetSpec(
@@ -136,4 +137,5 @@ def import_ged(
         create_missions=create_missions,
         acting_user=acting_user,
         on_progress=on_progress,
+        dry_run=dry_run,
     )

@@ -146,6 +146,7 @@ def import_hxl(
     create_missions: bool = False,
     mission_code: str | None = None,
     on_progress: ProgressCallback | None = None,
+    dry_run: bool = False,
 ) -> ImportReport:
     categories = AcledCategories()
     spec = DatasetSpec(
@@ -169,4 +170,5 @@ def import_hxl(
         acting_user=acting_user,
         on_progress=on_progress,
         total=total,
+        dry_run=dry_run,
     )

@@ -20,6 +20,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bluehelmet.core.areas import admin1_at
 from bluehelmet.core.audit import log_action, log_updates
 from bluehelmet.core.models import Mission
 from bluehelmet.core.permissions import Action, user_can
@@ -35,6 +36,7 @@ from bluehelmet.interop.importers.base import (
 )
 from bluehelmet.interop.importers.base import mission_code as normalise_code
 from bluehelmet.interop.importers.missions import ensure_mission
+from bluehelmet.interop.importers.preview import PreviewSummary
 from bluehelmet.operations.models import Incident, IncidentCategory, IncidentSource, SourceKind
 
 BATCH_SIZE = 2000
@@ -162,7 +164,7 @@ def widened_range(
 @dataclass
 class Target:
     mission: Mission
-    source: IncidentSource
+    source: IncidentSource | None  # None in a dry run before the source exists
     dataset: str
 
 
@@ -243,10 +245,20 @@ class IncidentWriter:
     (not even whether the file's values equal it). The system (``acting_user`` None) may
     update all. Each update is audited with the record's values before and after."""
 
-    def __init__(self, target: Target, report: ImportReport, acting_user: Actor = None) -> None:
+    def __init__(
+        self,
+        target: Target,
+        report: ImportReport,
+        acting_user: Actor = None,
+        *,
+        dry_run: bool = False,
+        preview: PreviewSummary | None = None,
+    ) -> None:
         self.target = target
         self.report = report
         self.acting_user = acting_user
+        self.dry_run = dry_run  # classify the rows as new, changed or unchanged; write nothing
+        self.preview = preview
         self.pending: list[tuple[int, str, dict[str, Any]]] = []
         self.seen: dict[str, int] = {}
         self.audited = 0
@@ -256,6 +268,9 @@ class IncidentWriter:
             self.report.reject(line, f"id {external_id} repeats line {self.seen[external_id]}")
             return
         self.seen[external_id] = line
+        latitude, longitude = fields.get("latitude"), fields.get("longitude")
+        if not fields.get("admin1") and latitude is not None:  # from the outlines (issue 13)
+            fields["admin1"] = admin1_at(self.target.mission, latitude, longitude)
         self.pending.append((line, external_id, fields))
         if len(self.pending) >= BATCH_SIZE:
             with transaction.atomic():  # one short write transaction per batch
@@ -278,15 +293,38 @@ class IncidentWriter:
                 updates[current[0]] = (external_id, fields, digest)
             else:
                 new.append(self._build(external_id, fields, digest))
+        if self.dry_run:
+            self.report.counts["incidents to create"] += len(new)
+            self.report.counts["incidents to update"] += len(updates)
+            self.pending = []
+            return
         Incident.objects.bulk_create(new, batch_size=500)
+        self._remember_created(new)
         self._update(updates)
         self.report.counts["incidents created"] += len(new)
         self.report.counts["incidents updated"] += len(updates)
         self.pending = []
 
+    def _remember_created(self, new: list[Incident]) -> None:
+        """The ids of the incidents just created (returned by the insert on SQLite and
+        PostgreSQL; looked up by their dataset id otherwise), for ``do_undo_import``."""
+        if all(incident.pk is not None for incident in new):
+            self.report.created_ids.extend(incident.pk for incident in new)
+            return
+        t = self.target
+        self.report.created_ids.extend(
+            Incident.objects.filter(
+                mission=t.mission,
+                source_dataset=t.dataset,
+                external_id__in=[incident.external_id for incident in new],
+            ).values_list("pk", flat=True)
+        )
+
     def _existing(self) -> dict[str, tuple[Any, str, int]]:
         """external id -> (pk, import hash, sensitivity) of this batch's stored incidents."""
         t = self.target
+        if t.mission.pk is None:  # a dry run for a mission the import would create
+            return {}
         rows = Incident.objects.filter(
             mission=t.mission,
             source_dataset=t.dataset,
@@ -308,6 +346,7 @@ class IncidentWriter:
         if not updates:
             return
         changed = list(Incident.objects.filter(pk__in=list(updates)))
+        self.report.updated_ids.extend(incident.pk for incident in changed)
         before = [incident.loaded_snapshot() for incident in changed]
         for incident in changed:
             _external_id, fields, digest = updates[incident.pk]
@@ -355,6 +394,8 @@ class IncidentWriter:
     def finish(self, acting_user: Actor) -> None:
         """Write the last batch and the audit entry (call inside a transaction)."""
         self.flush()
+        if self.dry_run:
+            return
         counts = self.report.counts
         if counts["incidents created"] or counts["incidents updated"]:
             log_action(
@@ -420,6 +461,7 @@ def run_import(
     acting_user: Actor,
     on_progress: ProgressCallback | None = None,
     total: int = 0,
+    dry_run: bool = False,
 ) -> ImportReport:
     """Parse every row, reject the bad ones with their line, write the rest in batches.
 
@@ -434,7 +476,10 @@ def run_import(
 
     ``on_progress(rows_done, rows_total)``, when given, is called every ``PROGRESS_EVERY`` rows
     (between batches, outside any transaction) and once at the end (``total`` is the caller's
-    estimate, e.g. the file's line count)."""
+    estimate, e.g. the file's line count).
+
+    With ``dry_run`` nothing is written: rows are parsed and compared with the stored
+    incidents, and ``report.preview`` summarises them (``importers.preview``)."""
     writer: IncidentWriter | None = None
     line = 0
     try:
@@ -443,19 +488,25 @@ def run_import(
             if on_progress is not None and report.rows % PROGRESS_EVERY == 0:
                 on_progress(report.rows, max(total, report.rows))
             if writer is None:
-                writer = _start_writing(spec, row, line, report, mission_code, create, acting_user)
+                writer = _start_writing(
+                    spec, row, line, report, mission_code, create, acting_user, dry_run
+                )
             try:
                 external_id, fields = spec.parse(row)
             except RowRejected as exc:
                 report.reject(line, str(exc))
                 continue
+            if writer.preview is not None:
+                writer.preview.add(line, row, fields)
             writer.add(line, external_id, fields)
         if writer is None:
             raise ImportFailed(f"{report.source} holds no data rows.")
         with transaction.atomic():
             writer.finish(acting_user)
+        if writer.preview is not None:
+            report.preview = writer.preview.as_dict()
     except Exception as exc:
-        if writer is None or not writer.saved:
+        if writer is None or writer.dry_run or not writer.saved:
             raise
         _log_saved(writer, acting_user)
         raise ImportInterrupted(report, line, writer.saved, exc) from exc
@@ -472,9 +523,12 @@ def _start_writing(
     mission_code: str | None,
     create: bool,
     acting_user: Actor,
+    dry_run: bool = False,
 ) -> IncidentWriter:
     """The target mission (made with ``create``) and dataset source, kept only if the acting
     user may add incidents there."""
+    if dry_run:
+        return _start_dry_run(spec, row, report, mission_code, create, acting_user)
     with transaction.atomic():
         mission = resolve_mission(
             mission_code, create=create, iso3=spec.host_iso3(row), report=report, line=line
@@ -482,6 +536,34 @@ def _start_writing(
         refuse_adding(acting_user, mission)
         source = dataset_source(mission, spec.source_name, spec.reliability, spec.description)
     return IncidentWriter(Target(mission, source, spec.dataset), report, acting_user)
+
+
+def _start_dry_run(
+    spec: DatasetSpec,
+    row: dict[str, Any],
+    report: ImportReport,
+    mission_code: str | None,
+    create: bool,
+    acting_user: Actor,
+) -> IncidentWriter:
+    """As ``_start_writing``, creating nothing: a missing mission (with ``create``) is an
+    unsaved one, whose rows are all new."""
+    if not mission_code or not mission_code.strip():
+        raise ImportFailed("Name the mission these incidents belong to: --mission CODE.")
+    code = normalise_code(mission_code)
+    mission = Mission.objects.filter(code=code).first()
+    if mission is None:
+        if not create:
+            raise ImportFailed(f"Unknown mission {code}; add --create to make it from the file.")
+        mission = Mission(code=code, host_country=spec.host_iso3(row) or "")
+        report.counts["missions to create"] += 1
+    else:
+        refuse_adding(acting_user, mission)
+    source = IncidentSource.objects.filter(mission_id=mission.pk, name=spec.source_name).first()
+    preview = PreviewSummary.for_mission(mission, spec.host_iso3)
+    return IncidentWriter(
+        Target(mission, source, spec.dataset), report, acting_user, dry_run=True, preview=preview
+    )
 
 
 def _log_saved(writer: IncidentWriter, acting_user: Actor) -> None:
@@ -506,6 +588,7 @@ def import_csv_file(
     create_missions: bool,
     acting_user: Actor,
     on_progress: ProgressCallback | None,
+    dry_run: bool = False,
 ) -> ImportReport:
     """The whole of a CSV-based incident import: read, report progress, run, report."""
     report = ImportReport(source=path.name)
@@ -521,4 +604,5 @@ def import_csv_file(
         acting_user=acting_user,
         on_progress=on_progress,
         total=total,
+        dry_run=dry_run,
     )

@@ -1,5 +1,6 @@
 """Joint Operations Centre models (Capstone §7.2), split by entity group."""
 
+from bluehelmet.operations.models.attachments import IncidentAttachment
 from bluehelmet.operations.models.crisis import (
     Crisis,
     CrisisLogEntry,
@@ -43,6 +44,7 @@ __all__ = [
     "FlashReport",
     "FlashStatus",
     "Incident",
+    "IncidentAttachment",
     "IncidentCategory",
     "IncidentSource",
     "IncidentVerification",

@@ -6,6 +6,7 @@ Time and place carry their precision as UCDP GED codes them (``date_prec`` 1-5,
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.conf import settings
@@ -58,6 +59,10 @@ COUNT_FIELDS = (
     "un_personnel_killed",
     "un_personnel_injured",
 )
+
+
+# A report may be dated a little ahead (clocks in the field drift); more is a typing error.
+FUTURE_TOLERANCE = datetime.timedelta(hours=1)
 
 
 def _count(label: Any) -> models.PositiveIntegerField:
@@ -247,6 +252,13 @@ class Incident(MissionScopedModel):
         errors: dict[str, Any] = {}
         if (self.latitude is None) != (self.longitude is None):
             errors["longitude"] = _("Give both latitude and longitude, or neither.")
+        latest = timezone.now() + FUTURE_TOLERANCE
+        for name in ("occurred_at", "reported_at"):
+            moment = getattr(self, name)
+            if isinstance(moment, datetime.datetime) and moment > latest:
+                errors[name] = _(
+                    "This is in the future (%(time)s UTC is later than now): check the date."
+                ) % {"time": f"{moment.astimezone(datetime.UTC):%Y-%m-%d %H:%M}"}
         if self.occurred_until and self.occurred_at and self.occurred_until < self.occurred_at:
             errors["occurred_until"] = _("The incident ends before it starts.")
         low, high, best = self.killed_low, self.killed_high, self.killed

@@ -9,11 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
+from django.views import View
 
 from bluehelmet.core.errors import ActionError
 from bluehelmet.core.permissions import Action, sees_sources, sees_sources_everywhere
@@ -22,7 +25,13 @@ from bluehelmet.core.views import generic
 from bluehelmet.operations import actions as act
 from bluehelmet.operations import filtersets as fs
 from bluehelmet.operations import models as m
-from bluehelmet.operations.forms import IncidentForm, IncidentSourceForm, VerificationForm
+from bluehelmet.operations.forms import (
+    IncidentAttachmentForm,
+    IncidentForm,
+    IncidentSourceForm,
+    VerificationForm,
+)
+from bluehelmet.operations.views.attachments import save_attachment
 
 INCIDENT_COLUMNS = (
     Column("occurred_at"),
@@ -124,6 +133,7 @@ class IncidentDetailView(generic.ObjectDetailView):
     fields = INCIDENT_FIELDS
     related = ((_l("Reported again as (duplicates)"), "duplicates", DUPLICATE_COLUMNS),)
     verify_form: VerificationForm | None = None
+    attach_form: IncidentAttachmentForm | None = None
 
     def field_rows(self, obj: Any) -> list[tuple[str, Cell]]:
         """A source or original report above the user's clearance is named as withheld."""
@@ -153,6 +163,24 @@ class IncidentDetailView(generic.ObjectDetailView):
             "verifications": list(obj.verifications.select_related("by")),
             "verify_form": (self.verify_form or VerificationForm()) if can_change else None,
             "cop_url": reverse("mission-cop", kwargs={"code": obj.mission.code}),
+            **self.attachment_context(obj, can_change),
+        }
+
+    def attachment_context(self, obj: Any, can_change: bool) -> dict[str, Any]:
+        """The files the user may see (each class checked), and the upload form."""
+        user = self.request.user
+        attachments = list(
+            m.IncidentAttachment.objects.restrict(user)
+            .filter(incident=obj)
+            .select_related("uploaded_by")
+        )
+        form = None
+        if can_change:
+            form = self.attach_form or IncidentAttachmentForm(incident=obj, user=user)
+        return {
+            "attachments": attachments,
+            "attach_form": form,
+            "may_remove_attachments": can_change,
         }
 
 
@@ -188,9 +216,59 @@ class IncidentVerifyView(IncidentDetailView):
         return response
 
 
+class IncidentAttachmentAddView(IncidentDetailView):
+    """POST a photo or document; a refused file re-shows the incident page with 400."""
+
+    action = Action.CHANGE
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        incident = self.get_object()  # 404 unless the user may change it
+        form = IncidentAttachmentForm(
+            request.POST, request.FILES, incident=incident, user=request.user
+        )
+        if not form.is_valid():
+            self.attach_form = form
+            messages.error(request, _("The file was not attached: correct the form."))
+            response = self.get(request, **self.kwargs)
+            response.status_code = 400
+            return response
+        attachment = save_attachment(incident, form, request.user)
+        messages.success(request, _("%(name)s attached.") % {"name": attachment.name})
+        return redirect("incident-detail", pk=incident.pk)
+
+
 class IncidentEditView(generic.ObjectEditView):
+    """Incident entry for the JOC (issue 13): fieldsets, a map to place the incident, the
+    admin area filled from the coordinates, actor names offered as a datalist."""
+
     model = m.Incident
     form_class = IncidentForm
+    template_name = "operations/incident_edit.html"
+    partial_template = "operations/includes/incident_form.html"
+
+
+ACTOR_NAMES_LIMIT = 200
+
+
+class IncidentActorNamesView(LoginRequiredMixin, View):
+    """GET ``?mission=<code>&q=<text>``: the distinct actor names (both sides) used in the
+    incidents of that mission the user may see, for the entry form's datalist (JSON)."""
+
+    def get(self, request: HttpRequest) -> JsonResponse:
+        code = (request.GET.get("mission") or "").strip().upper()
+        text = (request.GET.get("q") or "").strip()[:200]
+        names: set[str] = set()
+        if code:
+            incidents = m.Incident.objects.restrict(request.user).filter(mission__code=code)
+            for column in ("actor1", "actor2"):
+                qs = incidents.exclude(**{column: ""})
+                if text:
+                    qs = qs.filter(Q(**{f"{column}__icontains": text}))
+                values = qs.order_by(column).values_list(column, flat=True).distinct()
+                names.update(values[:ACTOR_NAMES_LIMIT])
+        result = sorted(names, key=str.casefold)[:ACTOR_NAMES_LIMIT]
+        return JsonResponse({"mission": code, "names": result})
 
 
 class IncidentDeleteView(generic.ObjectDeleteView):

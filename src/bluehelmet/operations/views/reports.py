@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import ngettext
 
 from bluehelmet.core.audit import log_reads
 from bluehelmet.core.errors import ActionError
@@ -133,7 +134,11 @@ class SituationReportActionView(DetailActionView, SituationReportDetailView):
         try:
             if self.verb == "compile":
                 count = act.do_compile_situation_report(report, acting_user=request.user)
-                note = _("Compiled: %(n)d incident(s) of the period.") % {"n": count}
+                note = ngettext(
+                    "Compiled: %(n)d incident of the period.",
+                    "Compiled: %(n)d incidents of the period.",
+                    count,
+                ) % {"n": count}
             else:
                 act.do_publish_situation_report(report, acting_user=request.user)
                 note = _("Published.")

@@ -40,6 +40,11 @@
     });
   }
 
+  /* The text for a count: data-text-X-one when there is exactly one (plurals of English). */
+  function counted(key, n) {
+    return n === 1 && cfg[key + "One"] ? cfg[key + "One"] : cfg[key];
+  }
+
   function setStatus(id, text) {
     var el = document.getElementById(id);
     if (el) { el.textContent = text; }
@@ -170,7 +175,7 @@
       }
     }).eachLayer(function (layer) { incidentLayer.addLayer(layer); });
     var total = data.total || 0;
-    setStatus("cop-map-status", total ? fmt(cfg.textHexagons, {
+    setStatus("cop-map-status", total ? fmt(counted("textHexagons", total), {
       count: total, cells: data.features.length, res: data.resolution
     }) : cfg.textNone);
   }
@@ -206,7 +211,7 @@
       }
     }).eachLayer(function (layer) { incidentLayer.addLayer(layer); });
     var n = data.features.length;
-    var text = n ? fmt(cfg.textPoints, { count: n }) : cfg.textNone;
+    var text = n ? fmt(counted("textPoints", n), { count: n }) : cfg.textNone;
     if (data.truncated) { text += " " + fmt(cfg.textTruncated, { count: n }); }
     setStatus("cop-map-status", text);
   }
