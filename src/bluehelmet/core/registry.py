@@ -164,3 +164,15 @@ class Registry:
 
 
 registry = Registry()
+
+
+def render_panels(request: HttpRequest, mission: Any, panels: list[OverviewPanel]) -> list[str]:
+    """Each panel rendered with its own context; a panel with nothing to show is left out."""
+    from django.template.loader import render_to_string
+
+    rendered: list[str] = []
+    for panel in panels:
+        context = panel.context(request, mission)
+        if context is not None:
+            rendered.append(render_to_string(panel.template, context, request))
+    return rendered

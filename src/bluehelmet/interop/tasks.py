@@ -286,12 +286,7 @@ def enqueue(job: ImportJob) -> ImportJob:
     try:
         result = run_incident_import.enqueue(job.pk)
     except Exception:
-        logger.exception("Could not queue incident import %s", job.pk)
-        job.refresh_from_db()
-        if not job.finished:
-            _finish(job, JobStatus.FAILED, error=_("The import could not be queued; try again."))
-        _cleanup(job)
-        return job
+        return _not_queued(job)
     ImportJob.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
     job.refresh_from_db()
     return job
@@ -301,14 +296,15 @@ def start_import(job: ImportJob, upload: UploadedFile) -> ImportJob:
     """Store the upload and enqueue the job; the job row says what happened."""
     try:
         store_upload(job, upload)
-        result = run_incident_import.enqueue(job.pk)
     except Exception:
-        logger.exception("Could not queue incident import %s", job.pk)
-        job.refresh_from_db()
-        if not job.finished:
-            _finish(job, JobStatus.FAILED, error=_("The import could not be queued; try again."))
-        _cleanup(job)
-        return job
-    ImportJob.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
+        return _not_queued(job)
+    return enqueue(job)
+
+
+def _not_queued(job: ImportJob) -> ImportJob:
+    logger.exception("Could not queue incident import %s", job.pk)
     job.refresh_from_db()
+    if not job.finished:
+        _finish(job, JobStatus.FAILED, error=_("The import could not be queued; try again."))
+    _cleanup(job)
     return job

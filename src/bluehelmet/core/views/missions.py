@@ -17,7 +17,6 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
@@ -28,7 +27,7 @@ from bluehelmet.core import models as m
 from bluehelmet.core.audit import log_reads
 from bluehelmet.core.permissions import Action, user_can
 from bluehelmet.core.phases import Phase, next_phases
-from bluehelmet.core.registry import POSITIONS, registry
+from bluehelmet.core.registry import POSITIONS, registry, render_panels
 from bluehelmet.core.tables import Column, object_url, register_url_kwargs
 from bluehelmet.core.views import generic
 from bluehelmet.core.views.current import get_current_mission, set_current_mission
@@ -160,11 +159,7 @@ def overview_panels(request: HttpRequest, mission: m.Mission) -> dict[str, Any]:
     ]
     panels: dict[str, Any] = {"overview_links": links}
     for position in POSITIONS:
-        rendered = []
-        for panel in registry.overview_panels(position):
-            context = panel.context(request, mission)
-            if context is not None:
-                rendered.append(render_to_string(panel.template, context, request))
+        rendered = render_panels(request, mission, registry.overview_panels(position))
         panels[f"{position}_panels"] = rendered
     return panels
 

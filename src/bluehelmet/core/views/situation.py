@@ -14,13 +14,12 @@ from typing import Any
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
 from bluehelmet.core.models import Membership, Mission
-from bluehelmet.core.registry import SITUATION_POSITIONS, registry
+from bluehelmet.core.registry import SITUATION_POSITIONS, registry, render_panels
 from bluehelmet.core.views.current import set_current_mission
 
 # Roles whose holders land on the situation page of their mission after login. Role codes
@@ -40,15 +39,10 @@ def lands_on_situation(user: Any, mission: Mission) -> bool:
 
 def situation_panels(request: HttpRequest, mission: Mission) -> dict[str, list[str]]:
     """Each position's registered panels rendered with their own context (``None``: left out)."""
-    panels: dict[str, list[str]] = {}
-    for position in SITUATION_POSITIONS:
-        rendered: list[str] = []
-        for panel in registry.situation_panels(position):
-            context = panel.context(request, mission)
-            if context is not None:
-                rendered.append(render_to_string(panel.template, context, request))
-        panels[f"{position}_panels"] = rendered
-    return panels
+    return {
+        f"{position}_panels": render_panels(request, mission, registry.situation_panels(position))
+        for position in SITUATION_POSITIONS
+    }
 
 
 class SituationView(LoginRequiredMixin, View):
