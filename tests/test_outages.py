@@ -27,9 +27,10 @@ from bluehelmet.interop import views as interop_views
 from bluehelmet.interop.importers import incidents as machinery
 from bluehelmet.interop.importers.acled import import_acled
 from bluehelmet.interop.importers.base import ImportFailed
+from bluehelmet.interop.importers.writer import STALE_AFTER, discard_stale_batches
 from bluehelmet.interop.models import ImportJob
 from bluehelmet.interop.tasks import run_incident_import, start_import
-from bluehelmet.operations.models import Incident
+from bluehelmet.operations.models import Incident, IncidentImportBatch
 
 ACLED = Path(__file__).resolve().parent / "fixtures" / "acled_sample.csv"
 LONG_AGO = datetime.timedelta(minutes=10)
@@ -171,10 +172,10 @@ def test_a_failed_job_deletes_its_upload(mission, joc, settings):
     assert job.status == "failed" and uploads(settings) == []
 
 
-# -- imports commit in batches -------------------------------------------------------------
+# -- imports write in short batches, and are all or nothing -------------------------------
 
 
-def test_an_interrupted_import_says_what_it_saved_and_a_rerun_completes_it(mission, monkeypatch):
+def fail_on_third_flush(monkeypatch: Any) -> None:
     monkeypatch.setattr(machinery, "BATCH_SIZE", 5)
     real_flush, flushes = machinery.IncidentWriter.flush, []
 
@@ -185,14 +186,50 @@ def test_an_interrupted_import_says_what_it_saved_and_a_rerun_completes_it(missi
         real_flush(writer)
 
     monkeypatch.setattr(machinery.IncidentWriter, "flush", flush_then_fail)
-    with pytest.raises(ImportFailed, match="10 incidents were saved") as failure:
+
+
+def test_an_interrupted_import_leaves_nothing_and_a_rerun_imports_all(mission, monkeypatch):
+    fail_on_third_flush(monkeypatch)
+    with pytest.raises(ImportFailed, match="Nothing was saved") as failure:
         import_acled(ACLED, mission_code=mission.code)
-    assert "import the file again to complete it" in str(failure.value).lower()
-    assert Incident.objects.filter(mission=mission).count() == 10  # two batches committed
-    monkeypatch.setattr(machinery.IncidentWriter, "flush", real_flush)
+    assert "disk I/O error" in str(failure.value)
+    assert Incident.all_objects.filter(mission=mission).count() == 0  # two batches removed
+    assert not IncidentImportBatch.objects.exists()
+    monkeypatch.undo()
     report = import_acled(ACLED, mission_code=mission.code)
-    assert report.counts["incidents unchanged"] == 10 and report.counts["incidents created"] == 8
+    assert report.counts["incidents created"] == 18
     assert Incident.objects.filter(mission=mission).count() == 18
+
+
+def test_incidents_of_an_unfinished_import_are_invisible_until_it_publishes(mission, monkeypatch):
+    seen: list[int] = []
+    real_finish = machinery.IncidentWriter.finish
+
+    def look_then_finish(writer: Any, acting_user: Any) -> None:
+        writer.flush()  # every row is written, hidden, before publishing
+        seen.append(Incident.objects.filter(mission=mission).count())
+        seen.append(Incident.all_objects.filter(mission=mission).count())
+        real_finish(writer, acting_user)
+
+    monkeypatch.setattr(machinery, "BATCH_SIZE", 5)
+    monkeypatch.setattr(machinery.IncidentWriter, "finish", look_then_finish)
+    import_acled(ACLED, mission_code=mission.code)
+    assert seen == [0, 18]
+    assert Incident.objects.filter(mission=mission).count() == 18
+
+
+def test_a_killed_import_is_cleaned_up_by_the_next_start(mission, monkeypatch):
+    fail_on_third_flush(monkeypatch)
+    monkeypatch.setattr(machinery.IncidentWriter, "abandon", lambda writer: None)  # kill -9
+    with pytest.raises(ImportFailed):
+        import_acled(ACLED, mission_code=mission.code)
+    assert Incident.all_objects.filter(mission=mission).count() == 10
+    assert Incident.objects.filter(mission=mission).count() == 0
+    assert discard_stale_batches() == 0  # its heartbeat is fresh: perhaps still running
+    later = timezone.now() + STALE_AFTER + datetime.timedelta(seconds=1)
+    assert discard_stale_batches(now=later) == 10
+    assert not Incident.all_objects.filter(mission=mission).exists()
+    assert not IncidentImportBatch.objects.exists()
 
 
 # -- a locked database answers 503, not 500 ------------------------------------------------

@@ -34,7 +34,6 @@ from bluehelmet.core.context import acting_as
 from bluehelmet.core.permissions import Action, user_can
 from bluehelmet.core.worker import stale_before
 from bluehelmet.interop.importers.base import ImportFailed, ImportReport, count_lines
-from bluehelmet.interop.importers.incidents import ImportInterrupted
 from bluehelmet.interop.importers.registry import get_importer
 from bluehelmet.interop.models import ImportJob, JobStatus
 
@@ -168,11 +167,7 @@ def run_incident_import(job_id: int) -> dict[str, Any]:
         _run(job, path)
     except ImportFailed as exc:  # name the file as the user uploaded it, not as stored
         message = str(exc).replace(job.stored_as, job.file_name) if job.stored_as else str(exc)
-        written: dict[str, Any] = {}
-        if isinstance(exc, ImportInterrupted):  # its committed batches can be undone too
-            written = {"created_ids": exc.report.created_ids, "updated_ids": exc.report.updated_ids}
-        saved = exc.report.as_dict() if isinstance(exc, ImportInterrupted) else job.report
-        _finish(job, JobStatus.FAILED, error=message, report=saved, **written)
+        _finish(job, JobStatus.FAILED, error=message, report=job.report)
     except Exception:
         logger.exception("Incident import %s failed", job.pk)
         _finish(

@@ -9,18 +9,15 @@ matches), so edits made in bluehelmet since (verification, sensitivity) survive 
 from __future__ import annotations
 
 import datetime
-import hashlib
-import json
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bluehelmet.core.areas import admin1_at
 from bluehelmet.core.audit import log_action, log_updates
 from bluehelmet.core.models import Mission
 from bluehelmet.core.permissions import Action, user_can
@@ -37,7 +34,23 @@ from bluehelmet.interop.importers.base import (
 from bluehelmet.interop.importers.base import mission_code as normalise_code
 from bluehelmet.interop.importers.missions import ensure_mission
 from bluehelmet.interop.importers.preview import PreviewSummary
-from bluehelmet.operations.models import Incident, IncidentCategory, IncidentSource, SourceKind
+from bluehelmet.interop.importers.writer import (
+    IncidentRows,
+    batch_incident_ids,
+    discard,
+    fill_admin1,
+    fingerprint,
+    insert_rows,
+    open_batch,
+    renew,
+)
+from bluehelmet.operations.models import (
+    Incident,
+    IncidentCategory,
+    IncidentImportBatch,
+    IncidentSource,
+    SourceKind,
+)
 
 BATCH_SIZE = 2000
 PROGRESS_EVERY = 250  # rows between two ``on_progress`` calls
@@ -232,13 +245,10 @@ def category_ids() -> dict[str, int]:
 # -- batch writer ----------------------------------------------------------------------------
 
 
-def fingerprint(fields: dict[str, Any]) -> str:
-    payload = json.dumps(fields, sort_keys=True, default=str).encode()
-    return hashlib.blake2b(payload, digest_size=16).hexdigest()
-
-
 class IncidentWriter:
-    """Buffer parsed rows; every ``BATCH_SIZE`` create new incidents and update changed ones.
+    """Buffer parsed rows; every ``BATCH_SIZE`` classify them against the stored incidents,
+    write the new ones hidden in the import's open batch (``writer``) and keep the changed ones
+    for ``publish``, which shows the new, applies the changed and audits, in one transaction.
 
     A user's import updates only the matched incidents that user may change at their
     clearance; every other match is a rejected row whose reason says nothing of the record
@@ -261,27 +271,28 @@ class IncidentWriter:
         self.preview = preview
         self.pending: list[tuple[int, str, dict[str, Any]]] = []
         self.seen: dict[str, int] = {}
+        self.changes: dict[Any, tuple[str, dict[str, Any], str]] = {}
+        self.created = 0
         self.audited = 0
+        self.batch: IncidentImportBatch | None = None
+        self.rows: IncidentRows | None = None
 
     def add(self, line: int, external_id: str, fields: dict[str, Any]) -> None:
         if external_id in self.seen:
             self.report.reject(line, f"id {external_id} repeats line {self.seen[external_id]}")
             return
         self.seen[external_id] = line
-        latitude, longitude = fields.get("latitude"), fields.get("longitude")
-        if not fields.get("admin1") and latitude is not None:  # from the outlines (issue 13)
-            fields["admin1"] = admin1_at(self.target.mission, latitude, longitude)
+        fill_admin1(self.target.mission, fields)
         self.pending.append((line, external_id, fields))
         if len(self.pending) >= BATCH_SIZE:
-            with transaction.atomic():  # one short write transaction per batch
-                self.flush()
+            self.flush()
 
     def flush(self) -> None:
+        """Classify the buffered rows; write the new ones (one short transaction)."""
         if not self.pending:
             return
         existing = self._existing()
-        new: list[Incident] = []
-        updates: dict[Any, tuple[str, dict[str, Any], str]] = {}
+        new: list[tuple[Any, ...]] = []
         for line, external_id, fields in self.pending:
             current = existing.get(external_id)
             digest = fingerprint(fields)
@@ -290,35 +301,37 @@ class IncidentWriter:
             elif current is not None and current[1] == digest:
                 self.report.counts["incidents unchanged"] += 1
             elif current is not None:
-                updates[current[0]] = (external_id, fields, digest)
+                self.changes[current[0]] = (external_id, fields, digest)
+            elif self.dry_run:
+                new.append(())
             else:
-                new.append(self._build(external_id, fields, digest))
-        if self.dry_run:
-            self.report.counts["incidents to create"] += len(new)
-            self.report.counts["incidents to update"] += len(updates)
-            self.pending = []
-            return
-        Incident.objects.bulk_create(new, batch_size=500)
-        self._remember_created(new)
-        self._update(updates)
-        self.report.counts["incidents created"] += len(new)
-        self.report.counts["incidents updated"] += len(updates)
+                new.append(self._row_maker().row(external_id, fields, digest))
         self.pending = []
-
-    def _remember_created(self, new: list[Incident]) -> None:
-        """The ids of the incidents just created (returned by the insert on SQLite and
-        PostgreSQL; looked up by their dataset id otherwise), for ``do_undo_import``."""
-        if all(incident.pk is not None for incident in new):
-            self.report.created_ids.extend(incident.pk for incident in new)
+        if self.dry_run or not new:
+            self.created += len(new)
             return
-        t = self.target
-        self.report.created_ids.extend(
-            Incident.objects.filter(
-                mission=t.mission,
-                source_dataset=t.dataset,
-                external_id__in=[incident.external_id for incident in new],
-            ).values_list("pk", flat=True)
-        )
+        with transaction.atomic():
+            insert_rows(self._row_maker().columns, new)
+            renew(self._batch())
+        self.created += len(new)
+
+    def _batch(self) -> IncidentImportBatch:
+        if self.batch is None:
+            self.batch = open_batch(self.target.mission, self.report.source)
+        return self.batch
+
+    def _row_maker(self) -> IncidentRows:
+        if self.rows is None:
+            t = self.target
+            self.rows = IncidentRows(
+                {
+                    "mission_id": t.mission.pk,
+                    "source_id": t.source.pk if t.source else None,
+                    "source_dataset": t.dataset,
+                    "import_batch": self._batch().pk,
+                }
+            )
+        return self.rows
 
     def _existing(self) -> dict[str, tuple[Any, str, int]]:
         """external id -> (pk, import hash, sensitivity) of this batch's stored incidents."""
@@ -340,9 +353,10 @@ class IncidentWriter:
             return True
         return current[1] == digest and user_can(user, Action.VIEW, mission_id, sensitivity)
 
-    def _update(self, updates: dict[Any, tuple[str, dict[str, Any], str]]) -> None:
+    def _update(self) -> None:
         """Load the incidents to change (their loaded values are the audit's "before"), apply
         the file's values, write them in bulk and log one entry per incident."""
+        updates = self.changes
         if not updates:
             return
         changed = list(Incident.objects.filter(pk__in=list(updates)))
@@ -371,70 +385,69 @@ class IncidentWriter:
             setattr(incident, name, value)
         incident.locate()
 
-    def _build(self, external_id: str, fields: dict[str, Any], digest: str) -> Incident:
-        t = self.target
-        incident = Incident(
-            mission=t.mission,
-            source=t.source,
-            source_dataset=t.dataset,
-            external_id=external_id,
-            import_hash=digest,
-            updated_at=timezone.now(),
-            **fields,
-        )
-        incident.locate()
-        return incident
-
-    @property
-    def saved(self) -> int:
-        """Incidents the committed batches created or updated."""
-        counts = self.report.counts
-        return counts["incidents created"] + counts["incidents updated"]
-
     def finish(self, acting_user: Actor) -> None:
-        """Write the last batch and the audit entry (call inside a transaction)."""
+        """Write the last batch, then publish: the new incidents appear, the changed ones are
+        applied and the audit entry is written, in one transaction."""
         self.flush()
-        if self.dry_run:
-            return
         counts = self.report.counts
-        if counts["incidents created"] or counts["incidents updated"]:
-            log_action(
-                "import_incidents",
-                self.target.mission,
-                acting_user=acting_user,
-                before=None,
-                after={
-                    "dataset": self.target.dataset,
-                    "created": counts["incidents created"],
-                    "updated": counts["incidents updated"],
-                    "updates_audited": self.audited,
-                    "rejected": len(self.report.rejected),
-                },
-                note=f"Imported from {self.report.source}",
-            )
+        if self.dry_run:
+            counts["incidents to create"] += self.created
+            counts["incidents to update"] += len(self.changes)
+            return
+        with transaction.atomic():
+            if self.batch is not None:
+                IncidentImportBatch.objects.filter(pk=self.batch.pk).delete()  # shown at once
+            self._update()
+            counts["incidents created"] += self.created
+            counts["incidents updated"] += len(self.changes)
+            if self.created or self.changes:
+                self._log(acting_user)
+        if self.batch is not None:
+            self.report.created_ids.extend(batch_incident_ids(self.batch))
+
+    def abandon(self) -> None:
+        """After a failure: remove the hidden incidents already written."""
+        self.pending, self.changes = [], {}
+        discard(self.batch)
+
+    def _log(self, acting_user: Actor) -> None:
+        counts = self.report.counts
+        log_action(
+            "import_incidents",
+            self.target.mission,
+            acting_user=acting_user,
+            before=None,
+            after={
+                "dataset": self.target.dataset,
+                "created": counts["incidents created"],
+                "updated": counts["incidents updated"],
+                "updates_audited": self.audited,
+                "rejected": len(self.report.rejected),
+            },
+            note=f"Imported from {self.report.source}",
+        )
 
 
 # -- the import loop -------------------------------------------------------------------------
 
 
-class ImportInterrupted(ImportFailed):
-    """The import stopped after some batches were committed; ``report`` says what they wrote."""
+class ImportAbandoned(ImportFailed):
+    """The import stopped part-way; what it had written is removed (``IncidentWriter.abandon``)."""
 
-    def __init__(self, report: ImportReport, line: int, saved: int, cause: BaseException):
-        self.report = report
+    def __init__(self, line: int, cause: BaseException):
         super().__init__(
             _(
-                "The import stopped at line %(line)d (%(cause)s): %(n)d incidents were saved "
-                "before it. Import the file again to complete it; incidents already saved are "
-                "recognised by their id and not duplicated."
+                "The import stopped at line %(line)d (%(cause)s). Nothing was saved: the "
+                "incidents read before it were removed. Correct the cause and import the file "
+                "again."
             )
-            % {"line": line, "cause": str(cause)[:200] or type(cause).__name__, "n": saved}
+            % {"line": line, "cause": str(cause)[:200] or type(cause).__name__}
         )
 
 
 def check_readable(rows: Iterable[Any]) -> None:
-    """Read the whole file once before writing, so that a file that is unreadable half-way
-    (bad bytes, broken quoting) is refused with nothing written."""
+    """Read a whole file once before writing (HXL: libhxl reads it lazily), so that a file
+    unreadable half-way is refused before anything is written."""
     for _row in rows:
         pass
 
@@ -465,14 +478,15 @@ def run_import(
 ) -> ImportReport:
     """Parse every row, reject the bad ones with their line, write the rest in batches.
 
-    Each batch of ``BATCH_SIZE`` rows is its own short transaction, not the whole file: on
-    SQLite a write transaction holds the database's only write lock, and one as long as a big
-    import kept every other write of the platform (logins, edits, audited reads) waiting until
-    they failed. Nothing half-written is left unexplained: callers read the file through once
-    first (``check_readable``), so an unreadable file is refused before any write; a batch that
-    fails rolls back whole; and an import that stops after some batches raises
-    ``ImportInterrupted`` saying how many incidents were saved. Incidents are keyed by their id
-    in the dataset, so importing the same file again completes the import without duplicates.
+    All or nothing, without one long transaction: each batch of ``BATCH_SIZE`` new incidents
+    is its own short write transaction (on SQLite a write transaction holds the database's only
+    write lock, and a whole-file one kept every other write of the platform waiting until it
+    failed), hidden from every query until ``IncidentWriter.finish`` publishes them all at once.
+    A file that turns out unreadable half-way, a failed batch or an interrupted run removes
+    what was written (``ImportAbandoned``), and a mission the import created with it; a process
+    killed outright leaves a stale batch that the next import or worker start removes.
+    Incidents are keyed by their id in the dataset, so importing the same file again changes
+    nothing.
 
     ``on_progress(rows_done, rows_total)``, when given, is called every ``PROGRESS_EVERY`` rows
     (between batches, outside any transaction) and once at the end (``total`` is the caller's
@@ -505,11 +519,13 @@ def run_import(
             writer.finish(acting_user)
         if writer.preview is not None:
             report.preview = writer.preview.as_dict()
-    except Exception as exc:
-        if writer is None or writer.dry_run or not writer.saved:
+    except BaseException as exc:
+        if writer is None or writer.dry_run:
             raise
-        _log_saved(writer, acting_user)
-        raise ImportInterrupted(report, line, writer.saved, exc) from exc
+        _abandon(writer, report)
+        if isinstance(exc, ImportFailed | KeyboardInterrupt | SystemExit):
+            raise
+        raise ImportAbandoned(line, exc) from exc
     if on_progress is not None:
         on_progress(report.rows, report.rows)
     return report
@@ -566,15 +582,12 @@ def _start_dry_run(
     )
 
 
-def _log_saved(writer: IncidentWriter, acting_user: Actor) -> None:
-    """The audit entry for the batches an interrupted import committed (best effort: the
-    database may be what interrupted it)."""
-    writer.pending = []
-    try:
-        with transaction.atomic():
-            writer.finish(acting_user)
-    except DatabaseError:
-        pass
+def _abandon(writer: IncidentWriter, report: ImportReport) -> None:
+    """Remove what a failed import wrote, and the mission it created for the file."""
+    writer.abandon()
+    if report.counts.get("missions created"):
+        Mission.objects.filter(pk=writer.target.mission.pk, incident_set__isnull=True).delete()
+        report.counts.pop("missions created")
 
 
 def import_csv_file(
@@ -593,7 +606,6 @@ def import_csv_file(
     """The whole of a CSV-based incident import: read, report progress, run, report."""
     report = ImportReport(source=path.name)
     total = count_lines(path)
-    check_readable(read_csv(path, required))
     rows = progress(read_csv(path, required), total, label, show_progress)
     return run_import(
         spec,

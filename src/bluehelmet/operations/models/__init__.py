@@ -9,6 +9,7 @@ from bluehelmet.operations.models.crisis import (
     LogEntryKind,
     TaskStatus,
 )
+from bluehelmet.operations.models.imports import IncidentImportBatch
 from bluehelmet.operations.models.incidents import (
     COUNT_FIELDS,
     DatePrecision,
@@ -46,6 +47,7 @@ __all__ = [
     "Incident",
     "IncidentAttachment",
     "IncidentCategory",
+    "IncidentImportBatch",
     "IncidentSource",
     "IncidentVerification",
     "LocationPrecision",

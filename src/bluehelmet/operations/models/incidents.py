@@ -16,9 +16,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bluehelmet.core.models.base import MissionScopedModel
+from bluehelmet.core.models.base import MissionScopedModel, RestrictedManager
+from bluehelmet.core.permissions import RestrictedQuerySet
 from bluehelmet.core.validators import TEXT_MAX_LENGTH, validate_date_range
 from bluehelmet.operations.geo import h3_cells
+from bluehelmet.operations.models.imports import IncidentImportBatch
 from bluehelmet.operations.models.taxonomy import Credibility, Reliability
 
 
@@ -67,6 +69,21 @@ FUTURE_TOLERANCE = datetime.timedelta(hours=1)
 
 def _count(label: Any) -> models.PositiveIntegerField:
     return models.PositiveIntegerField(label, default=0)
+
+
+class PublishedIncidentManager(RestrictedManager):
+    """Every incident except those of an import still being written (``models/imports.py``).
+
+    The test is on a column of both covering indexes, so list and count queries still read
+    no table rows; the subquery is over the open batches, almost always none."""
+
+    def get_queryset(self) -> RestrictedQuerySet:
+        open_batches = IncidentImportBatch.objects.values("pk")
+        return (
+            super()
+            .get_queryset()
+            .filter(models.Q(import_batch__isnull=True) | ~models.Q(import_batch__in=open_batches))
+        )
 
 
 class Incident(MissionScopedModel):
@@ -164,9 +181,16 @@ class Incident(MissionScopedModel):
     import_hash = models.CharField(max_length=32, blank=True, editable=False)
     h3_r5 = models.BigIntegerField(null=True, blank=True, editable=False)
     h3_r7 = models.BigIntegerField(null=True, blank=True, editable=False)
+    # The open ``IncidentImportBatch`` still writing this incident (``models/imports.py``);
+    # kept after publishing (the batch row is gone then), so it costs no second write.
+    import_batch = models.BigIntegerField(null=True, blank=True, editable=False)
+
+    objects = PublishedIncidentManager()
+    all_objects = RestrictedManager()  # unpublished imports too: the importer's own cleanup
 
     class Meta:
         ordering = ["-occurred_at", "-id"]
+        base_manager_name = "all_objects"
         constraints = [
             models.UniqueConstraint(
                 fields=["mission", "source_dataset", "external_id"],
@@ -198,6 +222,7 @@ class Incident(MissionScopedModel):
                     "admin1",
                     "killed",
                     "civilians_killed",
+                    "import_batch",
                 ],
                 name="incident_mission_time_cover",
             ),
@@ -210,6 +235,7 @@ class Incident(MissionScopedModel):
                     "latitude",
                     "longitude",
                     "sensitivity",
+                    "import_batch",
                 ],
                 name="incident_mission_cat_cover",
             ),
