@@ -94,3 +94,9 @@ def _move(row: list[str], col: dict[str, int], rng: random.Random, year: int, mo
     lat = float(row[col["latitude"]]) + rng.gauss(0, sigma)
     row[col["longitude"]] = f"{min(max(lon, BBOX[0]), BBOX[2]):.6f}"
     row[col["latitude"]] = f"{min(max(lat, BBOX[1]), BBOX[3]):.6f}"
+
+
+def count_rows(path: Path) -> int:
+    """Data rows of a CSV file (records, not lines: quoted values may span lines)."""
+    with path.open(newline="", encoding="utf-8") as handle:
+        return max(sum(1 for _ in csv.reader(handle)) - 1, 0)

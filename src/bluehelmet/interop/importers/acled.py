@@ -148,6 +148,7 @@ def import_acled(
     mission_code: str | None = None,
     on_progress: ProgressCallback | None = None,
     dry_run: bool = False,
+    strict: bool = False,
 ) -> ImportReport:
     categories = AcledCategories()
     spec = DatasetSpec(
@@ -169,4 +170,5 @@ def import_acled(
         acting_user=acting_user,
         on_progress=on_progress,
         dry_run=dry_run,
+        strict=strict,
     )

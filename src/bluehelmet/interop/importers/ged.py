@@ -117,6 +117,7 @@ def import_ged(
     mission_code: str | None = None,
     on_progress: ProgressCallback | None = None,
     dry_run: bool = False,
+    strict: bool = False,
 ) -> ImportReport:
     categories = category_ids()
     spec = DatasetSpec(
@@ -138,4 +139,5 @@ def import_ged(
         acting_user=acting_user,
         on_progress=on_progress,
         dry_run=dry_run,
+        strict=strict,
     )

@@ -147,6 +147,7 @@ def import_hxl(
     mission_code: str | None = None,
     on_progress: ProgressCallback | None = None,
     dry_run: bool = False,
+    strict: bool = False,
 ) -> ImportReport:
     categories = AcledCategories()
     spec = DatasetSpec(
@@ -171,4 +172,5 @@ def import_hxl(
         on_progress=on_progress,
         total=total,
         dry_run=dry_run,
+        strict=strict,
     )

@@ -431,6 +431,16 @@ class IncidentWriter:
 # -- the import loop -------------------------------------------------------------------------
 
 
+class RowsRefused(ImportFailed):
+    """``strict``: the file has rejected rows, so nothing of it was imported."""
+
+    def __init__(self, report: ImportReport):
+        self.report = report
+        super().__init__(
+            _("%(n)d row(s) rejected; strict: nothing was imported.") % {"n": len(report.rejected)}
+        )
+
+
 class ImportAbandoned(ImportFailed):
     """The import stopped part-way; what it had written is removed (``IncidentWriter.abandon``)."""
 
@@ -475,6 +485,7 @@ def run_import(
     on_progress: ProgressCallback | None = None,
     total: int = 0,
     dry_run: bool = False,
+    strict: bool = False,
 ) -> ImportReport:
     """Parse every row, reject the bad ones with their line, write the rest in batches.
 
@@ -492,6 +503,7 @@ def run_import(
     (between batches, outside any transaction) and once at the end (``total`` is the caller's
     estimate, e.g. the file's line count).
 
+    With ``strict`` a file with any rejected row imports nothing (``RowsRefused``).
     With ``dry_run`` nothing is written: rows are parsed and compared with the stored
     incidents, and ``report.preview`` summarises them (``importers.preview``)."""
     writer: IncidentWriter | None = None
@@ -515,6 +527,8 @@ def run_import(
             writer.add(line, external_id, fields)
         if writer is None:
             raise ImportFailed(f"{report.source} holds no data rows.")
+        if strict and report.rejected and not writer.dry_run:
+            raise RowsRefused(report)
         with transaction.atomic():
             writer.finish(acting_user)
         if writer.preview is not None:
@@ -602,6 +616,7 @@ def import_csv_file(
     acting_user: Actor,
     on_progress: ProgressCallback | None,
     dry_run: bool = False,
+    strict: bool = False,
 ) -> ImportReport:
     """The whole of a CSV-based incident import: read, report progress, run, report."""
     report = ImportReport(source=path.name)
@@ -617,4 +632,5 @@ def import_csv_file(
         on_progress=on_progress,
         total=total,
         dry_run=dry_run,
+        strict=strict,
     )

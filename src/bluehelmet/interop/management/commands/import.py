@@ -31,6 +31,7 @@ from bluehelmet.core.models import Mission
 from bluehelmet.core.types import recorded
 from bluehelmet.interop.actions import do_undo_import, undo_summary
 from bluehelmet.interop.importers.base import ImportFailed, ImportReport, mission_code
+from bluehelmet.interop.importers.incidents import RowsRefused
 from bluehelmet.interop.importers.preview import warnings
 from bluehelmet.interop.importers.registry import IMPORTERS
 from bluehelmet.interop.models import ImportJob, JobStatus
@@ -114,13 +115,36 @@ class Command(BaseCommand):
             kwargs = {"country": opts["country"]}
         if opts["dry_run"]:
             kwargs["dry_run"] = True
+        if _takes(importer, "strict"):
+            return self._run_incidents(importer, path, user, opts, kwargs, show)
         with acting_as(user), transaction.atomic():
             report = importer(path, acting_user=user, show_progress=show, **kwargs)
             if opts["strict"] and report.rejected:
                 transaction.set_rollback(True)
                 raise StrictAbort(report)
-            if _takes_mission(importer) and not opts["dry_run"]:
-                self._record_job(opts["kind"], path, user, opts["mission"], report)
+        return report
+
+    def _run_incidents(
+        self,
+        importer: Any,
+        path: Path,
+        user: Any,
+        opts: dict[str, Any],
+        kwargs: dict[str, Any],
+        show: bool,
+    ) -> ImportReport:
+        """Incident imports keep themselves all-or-nothing in short transactions (so that a
+        long one does not hold SQLite's write lock): no transaction around them here."""
+        with acting_as(user):
+            try:
+                report = importer(
+                    path, acting_user=user, show_progress=show, strict=opts["strict"], **kwargs
+                )
+            except RowsRefused as refused:
+                raise StrictAbort(refused.report) from None
+            if not opts["dry_run"]:
+                with transaction.atomic():
+                    self._record_job(opts["kind"], path, user, opts["mission"], report)
         return report
 
     def _record_job(
