@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from bluehelmet.core.permissions import RestrictedQuerySet, Sensitivity
 
 RestrictedManager = models.Manager.from_queryset(RestrictedQuerySet)
+_CONTAINERS = (dict, list)
 
 
 def _json_safe(data: dict[str, Any]) -> dict[str, Any]:
@@ -43,12 +44,13 @@ class ChangeLoggedModel(models.Model):
     @classmethod
     def from_db(cls, db: Any, field_names: Any, values: Any) -> ChangeLoggedModel:
         instance = super().from_db(db, field_names, values)
-        # Keep the loaded values as they are; they become JSON only if the row is saved, so
-        # reading thousands of rows costs no encoding (lists and the API stay fast).
-        instance._loaded_values = {  # type: ignore[attr-defined]
-            name: copy.deepcopy(value) if isinstance(value, dict | list) else value
-            for name, value in zip(field_names, values, strict=False)
-        }
+        # Keep the loaded row as it came; it becomes a dict, then JSON, only if the record is
+        # saved, so reading thousands of rows costs no per-field work (lists and the API stay
+        # fast). Containers (JSON fields) are copied: the instance may change them in place.
+        row = tuple(values)
+        if any(type(value) in _CONTAINERS for value in row):
+            row = tuple(copy.deepcopy(v) if type(v) in _CONTAINERS else v for v in row)
+        instance._loaded_row = (field_names, row)  # type: ignore[attr-defined]
         return instance
 
     def _field_values(self) -> dict[str, Any]:
@@ -65,16 +67,19 @@ class ChangeLoggedModel(models.Model):
 
     def loaded_snapshot(self) -> dict[str, Any] | None:
         """The values as last loaded or saved, or None for a row not read from the database."""
-        loaded = getattr(self, "_loaded_values", None)
+        loaded = getattr(self, "_loaded_row", None)
         if loaded is None:
             return None
-        return _json_safe({k: v for k, v in loaded.items() if k not in self.audit_exclude})
+        names, row = loaded
+        exclude = self.audit_exclude
+        return _json_safe({k: v for k, v in zip(names, row, strict=False) if k not in exclude})
 
     def remember_saved_values(self) -> None:
-        self._loaded_values = {  # type: ignore[attr-defined]
-            k: copy.deepcopy(v) if isinstance(v, dict | list) else v
-            for k, v in self._field_values().items()
-        }
+        values = self._field_values()
+        self._loaded_row = (  # type: ignore[attr-defined]
+            tuple(values),
+            tuple(copy.deepcopy(v) if isinstance(v, dict | list) else v for v in values.values()),
+        )
 
     @property
     def audit_mission_id(self) -> int | None:
