@@ -7,7 +7,7 @@ Time and place carry their precision as UCDP GED codes them (``date_prec`` 1-5,
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, ClassVar, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -79,11 +79,8 @@ class PublishedIncidentManager(RestrictedManager):
 
     def get_queryset(self) -> RestrictedQuerySet:
         open_batches = IncidentImportBatch.objects.values("pk")
-        return (
-            super()
-            .get_queryset()
-            .filter(models.Q(import_batch__isnull=True) | ~models.Q(import_batch__in=open_batches))
-        )
+        published = models.Q(import_batch__isnull=True) | ~models.Q(import_batch__in=open_batches)
+        return cast(RestrictedQuerySet, super().get_queryset().filter(published))
 
 
 class Incident(MissionScopedModel):
@@ -185,8 +182,10 @@ class Incident(MissionScopedModel):
     # kept after publishing (the batch row is gone then), so it costs no second write.
     import_batch = models.BigIntegerField(null=True, blank=True, editable=False)
 
-    objects = PublishedIncidentManager()
-    all_objects = RestrictedManager()  # unpublished imports too: the importer's own cleanup
+    objects: ClassVar[Any] = PublishedIncidentManager()
+    all_objects: ClassVar[Any] = (
+        RestrictedManager()
+    )  # unpublished imports too: the importer's own cleanup
 
     class Meta:
         ordering = ["-occurred_at", "-id"]
