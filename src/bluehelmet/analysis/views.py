@@ -23,8 +23,8 @@ from django.views import View
 from bluehelmet.analysis import actions as act
 from bluehelmet.analysis import filtersets as fs
 from bluehelmet.analysis import forms as f
+from bluehelmet.analysis import maps, queries
 from bluehelmet.analysis import models as m
-from bluehelmet.analysis import queries
 from bluehelmet.analysis.hotspots import HotspotReport
 from bluehelmet.analysis.params import ParamError
 from bluehelmet.analysis.trends import trend_rows
@@ -275,7 +275,12 @@ class ActorDetailView(generic.ObjectDetailView):
             activity, error = None, " ".join(exc.errors.values())
         recent = queries.recent_incidents(self.request.user, obj)
         log_reads(self.request.user, recent)
-        return {"activity": activity, "activity_error": error, "recent": recent}
+        return {
+            "activity": activity,
+            "activity_error": error,
+            "recent": recent,
+            "small_map": maps.actor_map(self.request.user, obj),
+        }
 
 
 class ActorEditView(generic.ObjectEditView):
@@ -348,6 +353,7 @@ class ThreatAssessmentDetailView(generic.ObjectDetailView):
         status = obj.status
         return {
             "cited": cited,
+            "small_map": maps.assessment_map(user, obj, cited),
             "hidden_citations": obj.cited_incidents.count() - len(cited),
             "can_submit": may_change and status == m.AssessmentStatus.DRAFT,
             "can_review": may_change and status == m.AssessmentStatus.IN_REVIEW and not own,

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _l
 from django.views import View
 
 from bluehelmet.core.errors import ActionError
+from bluehelmet.core.maps import SmallMap
 from bluehelmet.core.permissions import Action, sees_sources, sees_sources_everywhere
 from bluehelmet.core.tables import Cell, Column
 from bluehelmet.core.views import generic
@@ -31,6 +32,7 @@ from bluehelmet.operations.forms import (
     IncidentSourceForm,
     VerificationForm,
 )
+from bluehelmet.operations.maps import place_incidents
 from bluehelmet.operations.views.attachments import save_attachment
 
 INCIDENT_COLUMNS = (
@@ -163,8 +165,19 @@ class IncidentDetailView(generic.ObjectDetailView):
             "verifications": list(obj.verifications.select_related("by")),
             "verify_form": (self.verify_form or VerificationForm()) if can_change else None,
             "cop_url": reverse("mission-cop", kwargs={"code": obj.mission.code}),
+            "small_map": self.small_map(obj),
             **self.attachment_context(obj, can_change),
         }
+
+    @staticmethod
+    def small_map(obj: Any) -> SmallMap:
+        """The incident itself (no link: this is its page) over the country context."""
+        located = SmallMap(
+            obj.mission.host_country,
+            none_text=_("This incident has no coordinates, so it cannot be shown on a map."),
+        )
+        place_incidents(located, [obj], link=False)
+        return located
 
     def attachment_context(self, obj: Any, can_change: bool) -> dict[str, Any]:
         """The files the user may see (each class checked), and the upload form."""

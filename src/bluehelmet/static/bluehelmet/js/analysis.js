@@ -5,26 +5,18 @@
   "use strict";
 
   var STATUS_COLOURS = { rising: "#a4262c", "new": "#6b2fa0", falling: "#2b6cb0", steady: "#8a99a3" };
+  var ABOVE_COLOUR = "#e8a33d";
   var SERIES_COLOURS = ["#009edb", "#a4262c", "#1b2730", "#e8a33d", "#2f855a", "#6b2fa0",
                         "#b7791f", "#4a5568"];
 
-  function readJson(id) {
-    var el = document.getElementById(id);
-    return el ? JSON.parse(el.textContent) : null;
-  }
-
-  function node(tag, className, text) {
-    var el = document.createElement(tag);
-    if (className) { el.className = className; }
-    if (text !== undefined && text !== null) { el.textContent = text; }
-    return el;
-  }
+  var util = window.bluehelmet.util;
+  var node = util.node, readJson = util.readJson;
 
   /* -- hotspot map --------------------------------------------------------------------- */
 
   function colour(area) {
     if (area.status !== "steady") { return STATUS_COLOURS[area.status]; }
-    if (area.ratio >= 1.5) { return "#e8a33d"; }
+    if (area.ratio >= 1.5) { return ABOVE_COLOUR; }
     return STATUS_COLOURS.steady;
   }
 
@@ -61,23 +53,14 @@
     return layer.addTo(map);
   }
 
+  /* The four statuses, and amber: steady but well above the expected count. */
   function legend(map, cfg) {
-    var control = L.control({ position: "bottomright" });
-    control.onAdd = function () {
-      var box = node("div", "map-legend");
-      var list = node("ul");
-      ["rising", "new", "falling", "steady"].forEach(function (status) {
-        var item = node("li");
-        var swatch = node("span", "swatch");
-        swatch.style.background = STATUS_COLOURS[status];
-        item.appendChild(swatch);
-        item.appendChild(document.createTextNode(cfg["label" + status.charAt(0).toUpperCase() + status.slice(1)]));
-        list.appendChild(item);
-      });
-      box.appendChild(list);
-      return box;
-    };
-    control.addTo(map);
+    var items = ["rising", "new", "falling", "steady"].map(function (status) {
+      return { label: cfg["label" + status.charAt(0).toUpperCase() + status.slice(1)],
+               colour: STATUS_COLOURS[status] };
+    });
+    if (cfg.labelAbove) { items.splice(3, 0, { label: cfg.labelAbove, colour: ABOVE_COLOUR }); }
+    util.legend(map, "hotspot-legend", cfg.labelLegend, items);
   }
 
   function hotspotMap() {
@@ -95,8 +78,7 @@
       }
       map.setView([0, 20], 3);
     };
-    fetch(cfg.mapUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
-      .then(function (r) { return r.ok ? r.json() : { features: [] }; })
+    util.getJson(cfg.mapUrl)
       .catch(function () { return { features: [] }; })
       .then(function (geo) {
         var outlines = L.geoJSON((geo.features || []).filter(function (f) {
@@ -174,9 +156,5 @@
     citationPicker();
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  util.ready(start);
 })();

@@ -19,26 +19,8 @@
   var listPage = "";
   var map, incidentLayer, plot = null, timeline = null;
 
-  function node(tag, className, text) {
-    var el = document.createElement(tag);
-    if (className) { el.className = className; }
-    if (text !== undefined && text !== null) { el.textContent = text; }
-    return el;
-  }
-
-  /* Leaflet writes string content (tooltips, popups, layer-control labels) as HTML: anything
-     not built as DOM nodes goes through here, so text from records can never become markup. */
-  function escapeHtml(text) {
-    return String(text).replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
-    });
-  }
-
-  function fmt(template, values) {
-    return template.replace(/%\((\w+)\)s/g, function (_, key) {
-      return values[key] === undefined ? "" : String(values[key]);
-    });
-  }
+  var util = window.bluehelmet.util;
+  var node = util.node, escapeHtml = util.escapeHtml, fmt = util.fmt;
 
   /* The text for a count: data-text-X-one when there is exactly one (plurals of English). */
   function counted(key, n) {
@@ -119,41 +101,20 @@
 
   /* -- the map ------------------------------------------------------------------------------ */
 
-  function colour(share) {
-    var stops = [[255, 237, 160], [254, 178, 76], [240, 59, 32], [128, 0, 38]];
-    var x = Math.max(0, Math.min(0.999, share)) * (stops.length - 1);
-    var i = Math.floor(x), t = x - i, a = stops[i], b = stops[i + 1];
-    return "rgb(" + [0, 1, 2].map(function (k) { return Math.round(a[k] + (b[k] - a[k]) * t); }).join(",") + ")";
-  }
+  var RAMP = [[255, 237, 160], [254, 178, 76], [240, 59, 32], [128, 0, 38]];
+  function colour(share) { return util.ramp(RAMP, share); }
 
   /* The colour legend of the hexagons: the ramp from 1 to the largest count shown (log scale,
      as the fill); redrawn with every answer. */
   var legendBox = null;
   function hexLegend(max) {
-    if (!legendBox) {
-      var control = L.control({ position: "bottomright" });
-      control.onAdd = function () {
-        legendBox = node("div", "map-legend cop-legend");
-        return legendBox;
-      };
-      control.addTo(map);
-    }
-    legendBox.textContent = "";
+    if (!legendBox) { legendBox = util.legend(map, "cop-legend"); }
     legendBox.hidden = max < 1;
-    legendBox.appendChild(node("p", "map-legend-title", cfg.labelLegend || cfg.labelIncidents));
-    var list = node("ul");
     var stops = max <= 3 ? [1, max] : [1, Math.round(Math.sqrt(max)), max];
     stops = stops.filter(function (v, i) { return stops.indexOf(v) === i; });
-    stops.forEach(function (value) {
-      var item = node("li");
-      var swatch = node("span", "swatch");
-      swatch.setAttribute("aria-hidden", "true");
-      swatch.style.background = colour(Math.log(1 + value) / Math.log(1 + Math.max(1, max)));
-      item.appendChild(swatch);
-      item.appendChild(document.createTextNode(String(value)));
-      list.appendChild(item);
-    });
-    legendBox.appendChild(list);
+    util.fillLegend(legendBox, cfg.labelLegend || cfg.labelIncidents, stops.map(function (value) {
+      return { label: String(value), colour: colour(Math.log(1 + value) / Math.log(1 + Math.max(1, max))) };
+    }));
     mapEl.setAttribute("data-legend-max", String(max));
   }
 
@@ -463,9 +424,5 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  util.ready(start);
 })();

@@ -4,11 +4,17 @@
 (function () {
   "use strict";
 
-  function colour(p) {
-    var stops = [[255, 255, 204], [254, 204, 92], [253, 141, 60], [227, 26, 28], [128, 0, 38]];
-    var x = Math.max(0, Math.min(0.999, p / 0.75)) * (stops.length - 1);
-    var i = Math.floor(x), t = x - i, a = stops[i], b = stops[i + 1];
-    return "rgb(" + [0, 1, 2].map(function (k) { return Math.round(a[k] + (b[k] - a[k]) * t); }).join(",") + ")";
+  var util = window.bluehelmet.util;
+  var RAMP = [[255, 255, 204], [254, 204, 92], [253, 141, 60], [227, 26, 28], [128, 0, 38]];
+  var TOP = 0.75;  /* the ramp ends here: 75 % and more share the darkest colour */
+
+  function colour(p) { return util.ramp(RAMP, p / TOP); }
+
+  /* The probability ramp as drawn, at 0, 25, 50 and 75 %+. */
+  function legend(map, cfg) {
+    util.legend(map, "forecast-legend", cfg.labelProb, [0, 0.25, 0.5, TOP].map(function (p) {
+      return { label: Math.round(p * 100) + (p >= TOP ? " %+" : " %"), colour: colour(p) };
+    }));
   }
 
   function popup(props, cfg) {
@@ -33,6 +39,9 @@
     var cfg = el.dataset;
     var features = JSON.parse(data.textContent);
     var map = L.map(el, { zoomSnap: 0.5 });
+    el._leaflet_map = map;  /* for browser tests and the console */
+    map.attributionControl.setPrefix("Leaflet");  /* as the other maps: no flag, no link out */
+    legend(map, cfg);
     var layer = L.geoJSON({ type: "FeatureCollection", features: features }, {
       style: function (f) {
         return { color: "#6b1020", weight: 0.6, fillColor: colour(f.properties.probability), fillOpacity: 0.8 };
@@ -45,7 +54,7 @@
       },
       onEachFeature: function (f, l) { l.bindPopup(popup(f.properties, cfg)); }
     });
-    fetch(cfg.mapUrl, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (geo) {
+    util.getJson(cfg.mapUrl).then(function (geo) {
       var areas = (geo.features || []).filter(function (f) { return f.properties.feature_type === "admin_area"; });
       L.geoJSON(areas, { style: { color: "#8a969e", weight: 1, fillColor: "#f5f7f8", fillOpacity: 1 }, interactive: false }).addTo(map);
       layer.addTo(map);

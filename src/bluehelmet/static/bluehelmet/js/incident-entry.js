@@ -12,12 +12,8 @@
 (function () {
   "use strict";
 
-  function node(tag, className, text) {
-    var el = document.createElement(tag);
-    if (className) { el.className = className; }
-    if (text !== undefined && text !== null) { el.textContent = text; }
-    return el;
-  }
+  var util = window.bluehelmet.util;
+  var node = util.node;
 
   /* Ray casting over GeoJSON rings of [lon, lat] (even-odd rule; holes excluded). */
   function inRing(lon, lat, ring) {
@@ -129,11 +125,7 @@
       return;
     }
     container.setAttribute("data-state", "loading");
-    fetch(labels.mapUrl, { credentials: "same-origin", headers: { Accept: "application/geo+json" } })
-      .then(function (response) {
-        if (!response.ok) { throw new Error("HTTP " + response.status); }
-        return response.json();
-      })
+    util.getJson(labels.mapUrl, "application/geo+json")
       .then(function (data) {
         var context = ctx ? ctx.load(map, data.context_url, null) : Promise.resolve(null);
         return context.then(function (layers) {
@@ -218,10 +210,6 @@
     initNames(document.getElementById("incident-actor-names"));
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  util.ready(start);
   document.addEventListener("htmx:load", start);  /* the form was replaced (another mission) */
 })();

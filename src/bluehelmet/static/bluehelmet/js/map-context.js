@@ -13,12 +13,8 @@
 
   var PANES = { bhLand: 250, bhAreas: 300, bhLines: 350, bhLabels: 450 };
 
-  function node(tag, className, text) {
-    var el = document.createElement(tag);
-    if (className) { el.className = className; }
-    if (text !== undefined && text !== null) { el.textContent = text; }
-    return el;
-  }
+  var util = window.bluehelmet.util;
+  var node = util.node;
 
   function panes(map) {
     Object.keys(PANES).forEach(function (name) {
@@ -139,11 +135,7 @@
      to null when there is none or it cannot be loaded (the map works without it). */
   function load(map, url, country) {
     if (!url) { return Promise.resolve(null); }
-    return fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
-      .then(function (response) {
-        if (!response.ok) { throw new Error("HTTP " + response.status); }
-        return response.json();
-      })
+    return util.getJson(url)
       .then(function (data) { return draw(map, data, country || data.country); })
       .catch(function () {
         map.getContainer().setAttribute("data-context", "error");

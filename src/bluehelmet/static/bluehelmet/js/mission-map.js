@@ -12,20 +12,8 @@
     team_site: 12, liaison_office: 12, logistics_hub: 12
   };
 
-  function node(tag, className, text) {
-    var el = document.createElement(tag);
-    if (className) { el.className = className; }
-    if (text !== undefined && text !== null) { el.textContent = text; }
-    return el;
-  }
-
-  /* Leaflet writes string content (tooltips, popups, layer-control labels) as HTML: anything
-     not built as DOM nodes goes through here, so text from records can never become markup. */
-  function escapeHtml(text) {
-    return String(text).replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
-    });
-  }
+  var util = window.bluehelmet.util;
+  var node = util.node, escapeHtml = util.escapeHtml;
 
   function setStatus(container, text) {
     var status = document.getElementById(container.id + "-status");
@@ -110,22 +98,9 @@
   function addLegend(map, kinds) {
     var names = Object.keys(kinds);
     if (!names.length) { return; }
-    var legend = L.control({ position: "bottomright" });
-    legend.onAdd = function () {
-      var box = node("div", "map-legend");
-      var list = node("ul");
-      names.forEach(function (kind) {
-        var item = node("li");
-        var swatch = node("span", "swatch orgunit-kind-" + kind);
-        swatch.setAttribute("aria-hidden", "true");
-        item.appendChild(swatch);
-        item.appendChild(document.createTextNode(kinds[kind]));
-        list.appendChild(item);
-      });
-      box.appendChild(list);
-      return box;
-    };
-    legend.addTo(map);
+    util.legend(map, null, null, names.map(function (kind) {
+      return { label: kinds[kind], swatchClass: "orgunit-kind-" + kind };
+    }));
   }
 
   function fit(map, areas, units, context) {
@@ -179,14 +154,7 @@
     if (ctx) { ctx.panes(map); }
     container._leaflet_map = map;  /* for browser tests and the console */
     setStatus(container, container.dataset.textLoading);
-    fetch(container.dataset.geojsonUrl, {
-      credentials: "same-origin",
-      headers: { Accept: "application/geo+json, application/json" }
-    })
-      .then(function (response) {
-        if (!response.ok) { throw new Error("HTTP " + response.status); }
-        return response.json();
-      })
+    util.getJson(container.dataset.geojsonUrl, "application/geo+json, application/json")
       .then(function (data) {
         /* the country context first, so that the map fits once, to what it shows */
         var context = ctx ? ctx.load(map, data.context_url, null) : Promise.resolve(null);
@@ -203,9 +171,5 @@
     if (container && window.L) { init(container); }
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  util.ready(start);
 })();

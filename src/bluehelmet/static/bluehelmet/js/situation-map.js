@@ -10,30 +10,12 @@
 
   var COLOURS = { day: "#b3261e", week: "#e07b00" };
 
-  function node(tag, className, text) {
-    var el = document.createElement(tag);
-    if (className) { el.className = className; }
-    if (text !== undefined && text !== null) { el.textContent = text; }
-    return el;
-  }
-
-  function escapeHtml(text) {
-    return String(text).replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
-    });
-  }
+  var util = window.bluehelmet.util;
+  var node = util.node, escapeHtml = util.escapeHtml, getJson = util.getJson;
 
   function setStatus(container, text) {
     var status = document.getElementById(container.id + "-status");
     if (status) { status.textContent = text; }
-  }
-
-  function getJson(url, accept) {
-    return fetch(url, { credentials: "same-origin", headers: { Accept: accept } })
-      .then(function (response) {
-        if (!response.ok) { throw new Error("HTTP " + response.status); }
-        return response.json();
-      });
   }
 
   function incidentLink(reference) {
@@ -109,24 +91,9 @@
   }
 
   function addLegend(map, labels) {
-    var legend = L.control({ position: "bottomright" });
-    legend.onAdd = function () {
-      var box = node("div", "map-legend situation-legend");
-      var list = node("ul");
-      [["day", labels.labelDay], ["week", labels.labelWeek]].forEach(function (entry) {
-        var item = node("li");
-        var swatch = node("span", "swatch");
-        swatch.style.background = COLOURS[entry[0]];
-        swatch.style.borderRadius = "50%";
-        swatch.setAttribute("aria-hidden", "true");
-        item.appendChild(swatch);
-        item.appendChild(document.createTextNode(entry[1]));
-        list.appendChild(item);
-      });
-      box.appendChild(list);
-      return box;
-    };
-    legend.addTo(map);
+    util.legend(map, "situation-legend", null, [["day", labels.labelDay], ["week", labels.labelWeek]].map(function (entry) {
+      return { label: entry[1], colour: COLOURS[entry[0]], round: true };
+    }));
   }
 
   function fit(map, areas, incidents, context) {
@@ -185,9 +152,5 @@
     if (container && window.L) { init(container); }
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  util.ready(start);
 })();
