@@ -83,6 +83,14 @@ def read_csv(
             yield line, dict(itertools.zip_longest(header, values[: len(header)]))
 
 
+def read_header(path: Path, required: Iterable[str]) -> list[str]:
+    """The header of a UTF-8 CSV file, refused as ``read_csv`` refuses it."""
+    for _line, _row in read_csv(path, required):
+        break
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        return next(csv.reader(handle), [])
+
+
 class _RecordLines:
     """The file's lines as ``csv.reader`` consumes them, keeping those of the current record so
     the last one can be parsed again strictly (the lenient reader accepts a cut-off quote)."""

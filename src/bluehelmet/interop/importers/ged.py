@@ -8,12 +8,14 @@ One GED row is one event of organised violence with at least one death (UCDP GED
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from bluehelmet.core.types import Actor
 from bluehelmet.interop.countries import iso3_for_gw, iso3_for_name
-from bluehelmet.interop.importers.base import ImportReport
+from bluehelmet.interop.importers.base import ImportReport, read_header
+from bluehelmet.interop.importers.columnar import ColumnarUnavailable, aware, ged_records, has_nul
 from bluehelmet.interop.importers.incidents import (
     DatasetSpec,
     ProgressCallback,
@@ -24,6 +26,7 @@ from bluehelmet.interop.importers.incidents import (
     import_csv_file,
     integer,
     moment,
+    run_columnar,
     text,
     widened_range,
 )
@@ -89,6 +92,47 @@ def parse_ged_row(row: dict[str, Any], categories: dict[str, int]) -> tuple[str,
     return str(event_id), fields
 
 
+def ged_fields(v: dict[str, Any], categories: dict[str, int]) -> tuple[str, dict[str, Any]]:
+    """``parse_ged_row``'s result from the values ``columnar`` read and checked in columns (a
+    test holds the two equal on the real files)."""
+    low, high = widened_range(v["best"], v["low"], v["high"])
+    start, end = aware(v["start"]), aware(v["end"])
+    description = "\n".join(p for p in (v["conflict_long"], v["where_desc"], v["headline"]) if p)
+    fields = {
+        "title": (v["dyad"] or v["conflict"] or f"UCDP GED event {v['id']}")[:200],
+        "description": description,
+        "category_id": categories[GED_IN[v["violence"]]],
+        "occurred_at": start,
+        "occurred_until": end,
+        "date_precision": v["date_prec"],
+        "reported_at": end or start,
+        "latitude": v["lat"],
+        "longitude": v["lon"],
+        "location_precision": v["where_prec"],
+        "location_name": v["place"],
+        "admin1": v["adm1"],
+        "admin2": v["adm2"],
+        "actor1": v["side_a"],
+        "actor2": v["side_b"],
+        "killed": v["best"],
+        "killed_low": low,
+        "killed_high": high,
+        "civilians_killed": v["civilians"] or 0,
+        "source_reference": v["article"],
+        "reliability": "B",
+        "credibility": CLARITY_TO_CREDIBILITY.get(v["clarity"] or 0, 6),
+    }
+    return str(v["id"]), fields
+
+
+def columnar_rows(path: Path, categories: dict[str, int]) -> Iterator[tuple[int, Any, Any]]:
+    """(record, row, parsed) for ``run_import``: parsed in columns where the row is plain,
+    else None and the raw row for ``parse_ged_row``."""
+    header = read_header(path, REQUIRED)
+    for record, plain, values in ged_records(path, header):
+        yield record, values, ged_fields(values, categories) if plain else None
+
+
 def _title(row: dict[str, Any], event_id: int | None) -> str:
     name = text(row, "dyad_name", 160) or text(row, "conflict_name", 160)
     return (name or f"UCDP GED event {event_id}")[:200]
@@ -120,14 +164,22 @@ def import_ged(
     strict: bool = False,
 ) -> ImportReport:
     categories = category_ids()
-    spec = DatasetSpec(
-        dataset=DATASET,
-        source_name="UCDP GED",
-        reliability="B",
-        description="UCDP Georeferenced Event Dataset (Uppsala Conflict Data Program).",
-        parse=lambda row: parse_ged_row(row, categories),
-        host_iso3=host_iso3,
-    )
+    spec = ged_spec(categories)
+    if not dry_run and not has_nul(path):  # the columnar path; the row reader for the rest
+        try:
+            return run_columnar(
+                spec,
+                path,
+                columnar_rows(path, categories),
+                mission_code=mission_code,
+                create=create_missions,
+                acting_user=acting_user,
+                on_progress=on_progress,
+                strict=strict,
+                show_progress=show_progress,
+            )
+        except ColumnarUnavailable:
+            pass
     return import_csv_file(
         spec,
         path,
@@ -140,4 +192,15 @@ def import_ged(
         on_progress=on_progress,
         dry_run=dry_run,
         strict=strict,
+    )
+
+
+def ged_spec(categories: dict[str, int]) -> DatasetSpec:
+    return DatasetSpec(
+        dataset=DATASET,
+        source_name="UCDP GED",
+        reliability="B",
+        description="UCDP Georeferenced Event Dataset (Uppsala Conflict Data Program).",
+        parse=lambda row: parse_ged_row(row, categories),
+        host_iso3=host_iso3,
     )

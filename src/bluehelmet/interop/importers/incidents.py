@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from django.db import transaction
@@ -32,6 +33,7 @@ from bluehelmet.interop.importers.base import (
     read_csv,
 )
 from bluehelmet.interop.importers.base import mission_code as normalise_code
+from bluehelmet.interop.importers.columnar import ColumnarUnavailable, LineNumbers
 from bluehelmet.interop.importers.missions import ensure_mission
 from bluehelmet.interop.importers.preview import PreviewSummary
 from bluehelmet.interop.importers.writer import (
@@ -276,10 +278,12 @@ class IncidentWriter:
         self.audited = 0
         self.batch: IncidentImportBatch | None = None
         self.rows: IncidentRows | None = None
+        self.line_of: Callable[[int], int] = int  # a columnar reader's record -> line
 
     def add(self, line: int, external_id: str, fields: dict[str, Any]) -> None:
         if external_id in self.seen:
-            self.report.reject(line, f"id {external_id} repeats line {self.seen[external_id]}")
+            first = self.line_of(self.seen[external_id])
+            self.report.reject(self.line_of(line), f"id {external_id} repeats line {first}")
             return
         self.seen[external_id] = line
         fill_admin1(self.target.mission, fields)
@@ -292,12 +296,12 @@ class IncidentWriter:
         if not self.pending:
             return
         existing = self._existing()
-        new: list[tuple[Any, ...]] = []
+        new: list[Sequence[Any]] = []
         for line, external_id, fields in self.pending:
             current = existing.get(external_id)
             digest = fingerprint(fields)
             if current is not None and not self._may_touch(current, digest):
-                self.report.reject(line, str(OUT_OF_REACH))
+                self.report.reject(self.line_of(line), str(OUT_OF_REACH))
             elif current is not None and current[1] == digest:
                 self.report.counts["incidents unchanged"] += 1
             elif current is not None:
@@ -486,6 +490,7 @@ def run_import(
     total: int = 0,
     dry_run: bool = False,
     strict: bool = False,
+    line_of: Callable[[int], int] | None = None,
 ) -> ImportReport:
     """Parse every row, reject the bad ones with their line, write the rest in batches.
 
@@ -503,13 +508,19 @@ def run_import(
     (between batches, outside any transaction) and once at the end (``total`` is the caller's
     estimate, e.g. the file's line count).
 
+    ``rows`` gives (line, row) pairs, or (record, row, parsed) triples from a columnar reader,
+    where ``parsed`` is the row's (id, fields) or None for ``spec.parse``; then ``line_of``
+    turns a record number into the line named in a rejection.
+
     With ``strict`` a file with any rejected row imports nothing (``RowsRefused``).
     With ``dry_run`` nothing is written: rows are parsed and compared with the stored
     incidents, and ``report.preview`` summarises them (``importers.preview``)."""
     writer: IncidentWriter | None = None
     line = 0
     try:
-        for line, row in rows:
+        for item in rows:
+            line, row = item[0], item[1]
+            parsed = item[2] if len(item) > 2 else None
             report.rows += 1
             if on_progress is not None and report.rows % PROGRESS_EVERY == 0:
                 on_progress(report.rows, max(total, report.rows))
@@ -517,10 +528,12 @@ def run_import(
                 writer = _start_writing(
                     spec, row, line, report, mission_code, create, acting_user, dry_run
                 )
+            if line_of is not None:
+                writer.line_of = line_of
             try:
-                external_id, fields = spec.parse(row)
+                external_id, fields = parsed if parsed is not None else spec.parse(row)
             except RowRejected as exc:
-                report.reject(line, str(exc))
+                report.reject(line_of(line) if line_of else line, str(exc))
                 continue
             if writer.preview is not None:
                 writer.preview.add(line, row, fields)
@@ -537,7 +550,7 @@ def run_import(
         if writer is None or writer.dry_run:
             raise
         _abandon(writer, report)
-        if isinstance(exc, ImportFailed | KeyboardInterrupt | SystemExit):
+        if isinstance(exc, ImportFailed | ColumnarUnavailable | KeyboardInterrupt | SystemExit):
             raise
         raise ImportAbandoned(line, exc) from exc
     if on_progress is not None:
@@ -602,6 +615,36 @@ def _abandon(writer: IncidentWriter, report: ImportReport) -> None:
     if report.counts.get("missions created"):
         Mission.objects.filter(pk=writer.target.mission.pk, incident_set__isnull=True).delete()
         report.counts.pop("missions created")
+
+
+def run_columnar(
+    spec: DatasetSpec,
+    path: Path,
+    items: Iterable[tuple[int, Any, Any]],
+    *,
+    mission_code: str | None,
+    create: bool,
+    acting_user: Actor,
+    on_progress: ProgressCallback | None,
+    strict: bool,
+    show_progress: bool,
+) -> ImportReport:
+    """An import whose rows a columnar reader parsed (``columnar``); rows are numbered by
+    record, turned into lines only to name one (``LineNumbers``)."""
+    report = ImportReport(source=path.name)
+    total = count_lines(path)
+    return run_import(
+        spec,
+        progress(items, total, spec.source_name, show_progress),
+        report,
+        mission_code=mission_code,
+        create=create,
+        acting_user=acting_user,
+        on_progress=on_progress,
+        total=total,
+        strict=strict,
+        line_of=LineNumbers(path),
+    )
 
 
 def import_csv_file(

@@ -59,26 +59,36 @@ class IncidentRows:
         self.columns = [f.column for f in self.fields]
         now = timezone.now()
         # Values every row of the import shares (mission, source, batch, timestamps) and the
-        # model's defaults, computed once rather than per row.
-        self.fixed = {f.attname: f.get_default() for f in self.fields}
-        self.fixed.update(created_at=now, updated_at=now, **common)
-        self.datetimes = {
-            f.attname for f in self.fields if f.get_internal_type() == "DateTimeField"
-        }
-        self.adapt = connection.vendor == "sqlite"
+        # model's defaults: one template row, adapted once, that each row copies.
+        fixed = {f.attname: f.get_default() for f in self.fields}
+        fixed.update(created_at=now, updated_at=now, **common)
+        self.adapt = connection.vendor == "sqlite"  # SQLite: datetimes as UTC text
+        self.template = [self._adapted(f, fixed[f.attname]) for f in self.fields]
+        self.position = {f.attname: i for i, f in enumerate(self.fields)}
+        self.position.update({f.name: i for i, f in enumerate(self.fields)})
+        self.cells = (self.position["h3_r5"], self.position["h3_r7"])
+        self.keys = (self.position["external_id"], self.position["import_hash"])
 
-    def row(self, external_id: str, fields: dict[str, Any], digest: str) -> tuple[Any, ...]:
-        values = {**self.fixed, **fields, "external_id": external_id, "import_hash": digest}
-        cells = h3_cells(values["latitude"], values["longitude"])
-        values["h3_r5"], values["h3_r7"] = cells[5], cells[7]
-        if self.adapt:  # SQLite stores datetimes as UTC text; PostgreSQL's COPY takes objects
-            for name in self.datetimes:
-                if values[name] is not None:
-                    values[name] = sqlite_datetime(values[name])
-        return tuple(values[f.attname] for f in self.fields)
+    def _adapted(self, field: Field, value: Any) -> Any:
+        if self.adapt and value is not None and field.get_internal_type() == "DateTimeField":
+            return sqlite_datetime(value)
+        return value
+
+    def row(self, external_id: str, fields: dict[str, Any], digest: str) -> list[Any]:
+        values = self.template.copy()
+        position, adapt = self.position, self.adapt
+        for name, value in fields.items():
+            i = position[name]
+            if adapt and type(value) is datetime.datetime:
+                value = sqlite_datetime(value)
+            values[i] = value
+        values[self.keys[0]], values[self.keys[1]] = external_id, digest
+        cells = h3_cells(fields.get("latitude"), fields.get("longitude"))
+        values[self.cells[0]], values[self.cells[1]] = cells[5], cells[7]
+        return values
 
 
-def insert_rows(columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+def insert_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """Write ``rows`` into ``operations_incident`` (call inside a transaction)."""
     table = connection.ops.quote_name(Incident._meta.db_table)
     names = ", ".join(connection.ops.quote_name(c) for c in columns)
