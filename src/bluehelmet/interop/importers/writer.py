@@ -113,8 +113,18 @@ def fill_admin1(mission: Any, fields: dict[str, Any]) -> None:
 # -- batches: open, renew, publish, discard -----------------------------------------------------
 
 
+# SQLite's page cache for the importing connection: each batch inserts into some fifteen
+# indexes at random places; with the default 2 MB the same pages are read and written again and
+# again (a 300,000-row GED import: 37 s with 2 MB and batches of 2,000, 26 s with 64 MB and
+# batches of 5,000; benchmarks in docs/benchmarks.md "Ingest").
+SQLITE_IMPORT_CACHE_KB = 65536
+
+
 def open_batch(mission: Any, source_name: str) -> IncidentImportBatch:
     discard_stale_batches()
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = -{SQLITE_IMPORT_CACHE_KB}")
     return IncidentImportBatch.objects.create(mission=mission, source_name=source_name[:255])
 
 
