@@ -94,13 +94,27 @@ def insert_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     names = ", ".join(connection.ops.quote_name(c) for c in columns)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            # Binary COPY with the columns' types given once: psycopg then dumps each value
+            # without looking up an adapter for it (a third of the write time in text mode).
+            oids = column_types(cursor, Incident._meta.db_table, columns)
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)") as copy:
+                copy.set_types(oids)
                 for row in rows:
                     copy.write_row(row)
             return
         marks = ", ".join(["%s"] * len(columns))
         # Table and column names come from the model, values go as parameters.
         cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)  # noqa: S608
+
+
+def column_types(cursor: Any, table: str, columns: Sequence[str]) -> list[int]:
+    """PostgreSQL type oids of ``columns`` of ``table``, in their order."""
+    cursor.execute(
+        "SELECT attname, atttypid FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0",
+        [table],
+    )
+    oids = dict(cursor.fetchall())
+    return [int(oids[c]) for c in columns]
 
 
 def fill_admin1(mission: Any, fields: dict[str, Any]) -> None:
