@@ -309,3 +309,28 @@ def test_healthz_reports_a_database_it_cannot_write_to(client, db, file_database
     assert response.status_code == 503 and body["status"] == "degraded"
     assert body["database"]["status"] == "error" and "cannot write" in body["database"]["error"]
     assert "locked" in body["database"]["error"]
+
+
+def test_no_page_count_or_export_shows_an_unfinished_import(mission, joc):
+    from tests.operations_support import incident
+
+    batch = IncidentImportBatch.objects.create(mission=mission, source_name="big.csv")
+    incident(mission, title="Hidden while importing", import_batch=batch.pk)
+    incident(mission, title="Already there")
+    client = client_for(joc)
+    paths = [
+        f"/api/incidents/?mission={mission.code}",
+        f"/api/incidents/aggregate/?mission={mission.code}&group_by=category",
+        f"/api/incidents/geojson/?mission={mission.code}",
+        f"/incidents/?mission={mission.code}",
+        f"/api/incidents/export/?mission={mission.code}&as=csv",
+    ]
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert b"Hidden while importing" not in body, path
+    listed = client.get(f"/api/incidents/?mission={mission.code}").json()
+    assert listed["count"] == 1
+    batch.delete()  # published
+    assert client.get(f"/api/incidents/?mission={mission.code}").json()["count"] == 2
