@@ -212,6 +212,15 @@ def test_demo_context_has_towns_regions_and_a_river() -> None:
     assert set(world.countries["XBN"].towns) <= set(places)
     assert [r["properties"]["name"] for r in of_layer(data, "river")] == ["Sanvi"]
     assert len(of_layer(data, "admin1")) == 7
+    # roads join every town, the national ones leave the capital
+    roads = of_layer(data, "road")
+    towns = {tuple(point[:2]): name for name, (point, _r) in world.countries["XBN"].towns.items()}
+    assert len(roads) == len(towns) - 1
+    ends = {tuple(r["geometry"]["coordinates"][i]) for r in roads for i in (0, -1)}
+    assert ends == set(towns)
+    national = [r for r in roads if r["properties"]["rank"] == 1]
+    capital = next(k for k, v in towns.items() if v == "Mbarenga")
+    assert national and all(tuple(r["geometry"]["coordinates"][0]) == capital for r in national)
     # the cease-fire pair see each other across the line
     tamarsa = country_context(world, "XTM", SEED)
     assert {f["properties"]["country"] for f in of_layer(tamarsa, "neighbour")} == {"XOS"}

@@ -84,6 +84,38 @@ def _river(country: Country, rng: random.Random) -> list[list[float]] | None:
     return line
 
 
+def _roads(country: Country, rng: random.Random) -> list[dict[str, Any]]:
+    """Roads joining every town of the country, the shortest network that does (a minimum
+    spanning tree, built outward from the first town), each with a slight bend; the ones from
+    the first town are the national roads. No public-domain road data is bundled for real
+    countries, so only the demo's fictional ones have roads."""
+    towns = [point for point, _region in country.towns.values()]
+    if len(towns) < 2:
+        return []
+    joined, edges = [0], []
+    while len(joined) < len(towns):
+        a, b = min(
+            ((i, j) for i in joined for j in range(len(towns)) if j not in joined),
+            key=lambda pair: math.dist(towns[pair[0]], towns[pair[1]]),
+        )
+        joined.append(b)
+        edges.append((a, b))
+    roads = []
+    for number, (a, b) in enumerate(edges, start=1):
+        (x1, y1), (x2, y2) = towns[a][:2], towns[b][:2]
+        bend = rng.uniform(-0.08, 0.08)
+        middle = [round((x1 + x2) / 2 + bend, 3), round((y1 + y2) / 2 - bend, 3)]
+        line = [[x1, y1], middle, [x2, y2]]
+        rank = 1 if a == 0 else 2
+        name = f"{'N' if rank == 1 else 'R'}{number}"
+        roads.append(
+            _feature(
+                {"type": "LineString", "coordinates": line}, layer="road", name=name, rank=rank
+            )
+        )
+    return roads
+
+
 def country_context(world: World, iso3: str, seed: str) -> dict[str, Any]:
     country = world.countries[iso3]
     box = _box(country.outline, PAD)
@@ -128,6 +160,7 @@ def country_context(world: World, iso3: str, seed: str) -> dict[str, Any]:
         name = RIVERS[iso3][0]
         geometry = {"type": "LineString", "coordinates": river}
         features.append(_feature(geometry, layer="river", name=name, rank=3))
+    features.extend(_roads(country, random.Random(f"{seed}/roads/{iso3}")))
     capital = next(iter(country.towns), None) if iso3 == "XBN" else None
     for name, (point, _region) in country.towns.items():
         features.append(_point(name, point, iso3, rank=1 if name == capital else 3))

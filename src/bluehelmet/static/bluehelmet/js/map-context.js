@@ -73,6 +73,13 @@
                  className: lake ? "ctx-lake" : "ctx-river" };
       }
     });
+    layers.roads = L.geoJSON(byLayer(features, "road"), {  /* the demo's countries only */
+      pane: "bhLines", interactive: false,
+      style: function (f) {
+        return { color: "#a0692e", weight: f.properties.rank <= 1 ? 1.8 : 1.1, opacity: 0.8,
+                 className: "ctx-road" };
+      }
+    });
     layers.admin1 = L.geoJSON(byLayer(features, "admin1"), {
       pane: "bhLines", interactive: false,
       style: { color: "#7d8a93", weight: 0.8, dashArray: "3 3", fill: false, className: "ctx-admin1" }
@@ -122,12 +129,14 @@
     }
     map.on("zoomend", update);
 
-    var group = L.layerGroup([layers.land, layers.host, layers.water, layers.admin1, layers.borders,
+    var group = L.layerGroup([layers.land, layers.host, layers.roads, layers.water, layers.admin1,
+                              layers.borders,
                               areaLabels, neighbourNames, places]).addTo(map);
     update();
     var bounds = layers.admin1.getLayers().length ? layers.admin1.getBounds() : null;
     map.getContainer().setAttribute("data-context", "ready");
     map.getContainer().setAttribute("data-place-count", String(placeLabels.length));
+    map.getContainer().setAttribute("data-road-count", String(layers.roads.getLayers().length));
     return { group: group, bounds: bounds, places: places };
   }
 
