@@ -22,6 +22,8 @@ from django.db import connection, transaction
 from bluehelmet.core.models import Mission
 
 DEMO_PASSWORD = "demo-pass-1234"
+# The end of the authored story: built "as of" that day, the demo keeps its fixed dates.
+AUTHORED_END = "2026-10-31"
 
 
 def run_demo(*args: str) -> tuple[str, str]:
@@ -44,16 +46,15 @@ def settle_deferred_constraints() -> None:
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
-@pytest.fixture(scope="module")
-def demo_built(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
-    """Builds the demo; yields what the build printed (progress lines go to stderr)."""
+def build_demo_for_module(django_db_blocker: Any, *args: str) -> Iterator[str]:
+    """Build the demo (``args`` for the command) in a transaction rolled back at the end."""
     with django_db_blocker.unblock():
         previous = os.environ.get("BLUEHELMET_DEMO_PASSWORD")
         os.environ["BLUEHELMET_DEMO_PASSWORD"] = DEMO_PASSWORD
         block = transaction.atomic()
         block.__enter__()
         try:
-            out, err = run_demo()
+            out, err = run_demo(*args)
             settle_deferred_constraints()
             yield out + err
         finally:
@@ -63,6 +64,12 @@ def demo_built(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
                 os.environ.pop("BLUEHELMET_DEMO_PASSWORD", None)
             else:
                 os.environ["BLUEHELMET_DEMO_PASSWORD"] = previous
+
+
+@pytest.fixture(scope="module")
+def demo_built(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
+    """Builds the demo as authored; yields what the build printed (progress on stderr)."""
+    yield from build_demo_for_module(django_db_blocker, "--as-of", AUTHORED_END)
 
 
 @pytest.fixture

@@ -7,3 +7,7 @@ suite creates hundreds of users. Everything else is the production configuration
 from bluehelmet.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# `bluehelmet demo` builds its story as authored (ending 31 October 2026) unless a test passes
+# --as-of: the demo tests name the story's dates (bluehelmet.demo.timeline).
+DEMO_AS_OF = "2026-10-31"

@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "bluehelmet.principles",
     "bluehelmet.analysis",
     "bluehelmet.forecasting",
+    "bluehelmet.deployment",
+    "bluehelmet.reports",
     "bluehelmet.demo",
 ]
 

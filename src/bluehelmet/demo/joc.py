@@ -215,6 +215,14 @@ def publish_sitrep(
     return report
 
 
+def rewrite_narratives(mission: Mission) -> None:
+    """Write the SITREPs' assessments again once the story has moved (they name the day)."""
+    for report in SituationReport.objects.filter(mission=mission).select_related("org_unit"):
+        included = list(report.incidents.select_related("category").order_by("occurred_at", "pk"))
+        text = narrative(report, included)
+        SituationReport.objects.filter(pk=report.pk).update(narrative=text)
+
+
 def narrative(report: SituationReport, included: list[Incident]) -> str:
     scope = report.org_unit.name if report.org_unit else "Mission-wide"
     if not included:

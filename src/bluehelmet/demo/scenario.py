@@ -20,6 +20,7 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext as _
 
+from bluehelmet.core.audit import log_action
 from bluehelmet.core.models import (
     AdminArea,
     Assignment,
@@ -35,15 +36,18 @@ from bluehelmet.core.models import (
 )
 from bluehelmet.demo import minusbel, unmogto
 from bluehelmet.demo.analysis import build_analysis, delete_analysis
+from bluehelmet.demo.deployment import build_deployment, delete_deployment
 from bluehelmet.demo.forecasting import build_forecasts
 from bluehelmet.demo.geography import polygon
 from bluehelmet.demo.incidents import build_incidents, delete_incidents
+from bluehelmet.demo.joc import rewrite_narratives
 from bluehelmet.demo.lifecycle import build_lifecycle
 from bluehelmet.demo.mandates import build_mandates, delete_demo_resolutions
 from bluehelmet.demo.mapcontext import remove_contexts, write_contexts
 from bluehelmet.demo.names import NameMaker, email_for, iso_nationality
 from bluehelmet.demo.plan import HolderPlan, MissionPlan, PostPlan, UnitPlan
 from bluehelmet.demo.principles import build_principles, delete_principles
+from bluehelmet.demo.timeline import STORY_END, move_story, shift_to, watermarks
 from bluehelmet.demo.users import mission_roles, mission_username
 from bluehelmet.demo.world import World, build_world
 
@@ -288,7 +292,44 @@ def build_missions(
         )
         % {"code": minusbel.CODE, **counts}
     )
-    build_forecasts(missions[minusbel.CODE], users, acting_user, progress)
+    build_deployment(missions, today, acting_user, progress)  # after the actors and mandates
+    return missions
+
+
+def build_demo(
+    as_of: datetime.date,
+    now: datetime.datetime,
+    users: dict[str, Any],
+    acting_user: Any,
+    progress: Progress,
+) -> dict[str, Mission]:
+    """The story on its authored calendar, moved to end on ``as_of`` (``timeline``), then the
+    forecasts, computed from the moved incidents rather than moved themselves."""
+    shift = shift_to(as_of, now)
+    marks = watermarks()
+    # UNMOGTO is dated from the real day of the build (its 30-day deployment clock runs on the
+    # real calendar, Capstone §6.2): authored that many days earlier, the move brings it back.
+    today = now.astimezone(datetime.UTC).date() - datetime.timedelta(days=shift.days)
+    missions = build_missions(today, users, acting_user, progress)
+    moved = move_story(marks, shift)
+    if moved:
+        for mission in missions.values():
+            rewrite_narratives(mission)
+            # The move bypasses the per-record change log: one entry says what it did.
+            log_action(
+                "move_demo_story",
+                mission,
+                acting_user=acting_user,
+                before={"ends_on": STORY_END.isoformat()},
+                after={"ends_on": as_of.isoformat(), "days": shift.days, "rows": moved},
+                note=f"Demo dates moved from the authored calendar to {as_of}.",
+            )
+        progress(
+            _("Story moved by %(days)d days: it ends on %(as_of)s.")
+            % {"days": shift.days, "as_of": as_of.isoformat()}
+        )
+    origin_day = None if shift.is_zero else as_of
+    build_forecasts(missions[minusbel.CODE], users, acting_user, progress, origin_day)
     return missions
 
 
@@ -298,6 +339,7 @@ def existing_demo_missions() -> list[str]:
 
 def delete_demo(progress: Progress) -> None:
     """Remove the demo missions (with everything they own) and the fictional geography."""
+    delete_deployment()  # the crises behind the missions, and the one under assessment
     for mission in Mission.objects.filter(code__in=DEMO_MISSION_CODES):
         delete_analysis(mission)  # before its parties and incidents
         delete_principles(mission)  # use-of-force reports protect units and contingents

@@ -9,11 +9,13 @@ a real decision (Capstone §6.1-6.2) rather than through a system back door.
 
 from __future__ import annotations
 
+import datetime
 import json
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError, connection, transaction
@@ -28,10 +30,11 @@ from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission
 from bluehelmet.demo.scenario import (
     DEMO_MISSION_CODES,
-    build_missions,
+    build_demo,
     delete_demo,
     existing_demo_missions,
 )
+from bluehelmet.demo.timeline import STORY_END
 from bluehelmet.demo.users import (
     HQ_USERNAMES,
     PASSWORD_ENV,
@@ -91,6 +94,30 @@ def describe(exc: Exception) -> str:
     return str(exc)
 
 
+def parse_as_of(text: str) -> datetime.date:
+    """``--as-of``: an ISO date no earlier than the end of the authored story (the move only
+    goes forward; earlier dates would date the observer mission in the future)."""
+    try:
+        day = datetime.date.fromisoformat(text)
+    except ValueError as exc:
+        raise CommandError(
+            _("--as-of takes a date as YYYY-MM-DD, not %(text)r.") % {"text": text}
+        ) from exc
+    if day < STORY_END:
+        raise CommandError(
+            _("--as-of cannot be earlier than %(end)s, the end of the demo's story.")
+            % {"end": STORY_END.isoformat()}
+        )
+    return day
+
+
+def default_as_of() -> datetime.date:
+    """Today, unless the ``DEMO_AS_OF`` setting pins it (the test settings pin the authored
+    end, so tests that build the demo keep its fixed dates)."""
+    pinned = getattr(settings, "DEMO_AS_OF", None)
+    return parse_as_of(pinned) if pinned else timezone.now().date()
+
+
 HELP = gettext_noop(
     "Load the fictional demo missions (MINUSBEL, UNMOGTO) and one demo user per role and "
     "mission. Does nothing when the demo is already loaded."
@@ -121,6 +148,16 @@ class Command(BaseCommand):
             action="store_true",
             help=_("Build only when the database holds no mission at all."),
         )
+        parser.add_argument(
+            "--as-of",
+            type=parse_as_of,
+            default=None,
+            metavar="YYYY-MM-DD",
+            help=_(
+                "The day the demo's story ends (default: today): its dates are moved so that "
+                "the last incidents fall in the 24 hours before the build."
+            ),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.json_mode = bool(options["json"])
@@ -128,7 +165,11 @@ class Command(BaseCommand):
         started = time.monotonic()
         try:
             with transaction.atomic():
-                outcome = self._run(reset=options["reset"], if_empty=options["if_empty"])
+                outcome = self._run(
+                    reset=options["reset"],
+                    if_empty=options["if_empty"],
+                    as_of=options["as_of"] or default_as_of(),
+                )
         except (
             ValidationError,
             ActionError,
@@ -143,7 +184,7 @@ class Command(BaseCommand):
     def progress(self, message: str) -> None:
         self.stderr.write(message)
 
-    def _run(self, *, reset: bool, if_empty: bool) -> Outcome:
+    def _run(self, *, reset: bool, if_empty: bool, as_of: datetime.date) -> Outcome:
         planned = planned_users(DEMO_MISSION_CODES)
         present = existing_demo_missions()
         if present and not reset:
@@ -164,7 +205,7 @@ class Command(BaseCommand):
         actor = users.get(HQ_USERNAMES["hq-admin"])
         with acting_as(actor):
             add_memberships(planned, users, {})
-            missions = build_missions(timezone.now().date(), users, actor, self.progress)
+            missions = build_demo(as_of, timezone.now(), users, actor, self.progress)
             add_memberships(planned, users, missions)
         return Outcome(
             "built",
