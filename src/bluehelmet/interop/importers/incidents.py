@@ -345,11 +345,17 @@ class IncidentWriter:
         t = self.target
         if t.mission.pk is None:  # a dry run for a mission the import would create
             return {}
-        rows = Incident.objects.filter(
-            mission=t.mission,
-            source_dataset=t.dataset,
-            external_id__in=[ext for _line, ext, _fields in self.pending],
-        ).values_list("external_id", "pk", "import_hash", "sensitivity")
+        # No ORDER BY: with the model's newest-first order SQLite reads the mission's whole
+        # time index for each batch instead of looking the ids up in ``incident_dataset_id``.
+        rows = (
+            Incident.objects.filter(
+                mission=t.mission,
+                source_dataset=t.dataset,
+                external_id__in=[ext for _line, ext, _fields in self.pending],
+            )
+            .order_by()
+            .values_list("external_id", "pk", "import_hash", "sensitivity")
+        )
         return {ext: (pk, digest, sensitivity) for ext, pk, digest, sensitivity in rows}
 
     def _may_touch(self, current: tuple[Any, str, int], digest: str) -> bool:
@@ -366,7 +372,7 @@ class IncidentWriter:
         updates = self.changes
         if not updates:
             return
-        changed = list(Incident.objects.filter(pk__in=list(updates)))
+        changed = list(Incident.objects.filter(pk__in=list(updates)).order_by())
         self.report.updated_ids.extend(incident.pk for incident in changed)
         before = [incident.loaded_snapshot() for incident in changed]
         for incident in changed:

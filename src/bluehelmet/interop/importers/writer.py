@@ -163,11 +163,8 @@ def discard(batch: IncidentImportBatch | None) -> int:
     removed = 0
     while True:
         with transaction.atomic():
-            ids = list(
-                Incident.all_objects.filter(import_batch=batch.pk).values_list("pk", flat=True)[
-                    :DELETE_CHUNK
-                ]
-            )
+            found = Incident.all_objects.filter(import_batch=batch.pk).order_by()
+            ids = list(found.values_list("pk", flat=True)[:DELETE_CHUNK])
             if not ids:
                 IncidentImportBatch.objects.filter(pk=batch.pk).delete()
                 return removed
