@@ -158,8 +158,7 @@ def import_with_probe(db: Database, csv: Path, workdir: Path) -> dict[str, Any]:
 
 
 def environment(db: Database) -> dict[str, str]:
-    extra = {"DJANGO_SETTINGS_MODULE": os.environ["BENCH_SETTINGS"]}
-    return harness.environment(db, **(extra if os.environ.get("BENCH_SETTINGS") else {}))
+    return harness.environment(db)
 
 
 def fresh(db: Database) -> None:
