@@ -206,7 +206,22 @@ def report(
         *rows,
         "",
         verdict(measurements)[1],
+        "",
+        *NOTES,
     ])  # fmt: skip
+
+
+NOTES = (
+    "Where a list request's time goes (issue 12; cProfile of 200 in-process requests to "
+    "`/api/org-units/?mission=...` with 40 units, 2026-12-04): serialising the 40 rows 26 %, "
+    "the page and its count (two SQL queries, compiled each time) 23 %, the FilterSet checking "
+    "`?mission=` against the caller's missions (a restricted query) 21 %, token "
+    "authentication 16 %, the restricted queryset and the caller's grants 11 %. Done in issue "
+    "12: serializer fields built once per class and copied per request (they were rebuilt "
+    "from the model for every request), loaded rows kept as tuples until a record is saved. "
+    "What would close the rest: serialising read-only lists from `.values()` as the COP API "
+    "does (no model objects), and caching a token's user and grants for a few seconds.",
+)
 
 
 def main(argv: list[str] | None = None) -> int:
