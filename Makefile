@@ -9,6 +9,7 @@ TEST_WORKERS ?= 2
 TEST_ARGS ?=
 BENCH_ARGS ?=
 JOC_BENCH_ARGS ?=
+INGEST_BENCH_ARGS ?=
 
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.bluehelmet-installed
@@ -81,10 +82,11 @@ format: install ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install ## start-up, API reads, JOC with 1M incidents, forecast fit, pages on the demo; figures to docs/benchmarks.md (JOC_BENCH_ARGS="--rows 100000")
+bench: install ## start-up, API reads, JOC with 1M incidents, ingest against DuckDB, forecast fit, pages on the demo; figures to docs/benchmarks.md (JOC_BENCH_ARGS="--rows 100000")
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/api_reads.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/incidents.py $(JOC_BENCH_ARGS)
+	$(BIN)/python benchmarks/ingest.py $(INGEST_BENCH_ARGS)
 	$(BIN)/python benchmarks/forecast.py $(FORECAST_BENCH_ARGS)
 	$(BIN)/python benchmarks/pages.py $(PAGES_BENCH_ARGS)
 

@@ -298,24 +298,10 @@ def report(ctx: dict[str, Any]) -> str:
 NOTES = (
     "### Notes",
     "",
-    "- **Import against DuckDB.** DuckDB parses the CSV in C++ on every core and stores "
-    "columns; the GED importer reads each row with Python's `csv` module, validates and "
-    "converts every field (`parse_ged_row`), fingerprints it for idempotent re-imports, builds "
-    "an `Incident`, computes its H3 cells and writes it with `bulk_create`, all in one "
-    "transaction, into a table with some 15 indexes. A cProfile of 100,000 rows into SQLite: about "
-    "45 % of the time goes to Django compiling the `INSERT`s (`prepare_value`, "
-    "`get_db_prep_save`: some 40 values per row, and SQLite's 999-parameter limit makes that "
-    "25 rows per statement), 20 % to SQLite executing them, 11 % to building model instances, "
-    "6 % to parsing the rows. The 3x target is out of reach for a per-row Python importer; "
-    "what would close most of the gap (not done here: the importer is not part of this work) "
-    "is writing batches with a prepared `executemany` (SQLite) or `COPY` (PostgreSQL) instead "
-    "of `bulk_create`.",
-    "- **SQLite import at scale.** The import is one transaction (a failed file leaves "
-    "nothing). On SQLite in WAL mode the transaction's pages pile up in the WAL (about 1 GB "
-    "for 1,000,000 rows) and each page read must be looked up there, so the rate falls as the "
-    "file grows: 2,000-3,000 rows/s for 200,000 rows, about 1,000 rows/s for 1,000,000 in "
-    "trial runs. A 256 MB `cache_size` did not change that materially (956 rows/s); the "
-    "rollback journal (`journal_mode=DELETE`) was 25 % faster than WAL at 340,000 rows.",
+    "- **Import.** The import here runs in the benchmark process (`import_ged`), as a "
+    "means to store the incidents the reads need; the whole-process comparison with DuckDB "
+    "and pandas, peak memory and the wait of a concurrent writer are in the section "
+    '"Ingest" (`benchmarks/ingest.py`), where the import\'s profile is discussed.',
     "- **Indexes.** Trial runs with the original indexes (same data, the COP query as the API "
     "runs it) gave a p95 of about 375 ms on SQLite and 165 ms on PostgreSQL: the planner "
     "ranged over `(mission, category, occurred_at)` or `(mission, occurred_at)` and read the "
