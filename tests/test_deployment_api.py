@@ -4,6 +4,7 @@ the worst-case rule, the decision that creates a mission, and the report to the 
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 from rest_framework.test import APIClient
 from tests.deployment_support import make_crisis, scenario
 
@@ -202,6 +203,10 @@ def test_given_a_report_then_versions_are_kept_and_a_cleared_one_is_frozen(plann
     assert client.post(f"{base}/assemble/").status_code == 409
     assert client.patch(f"{base}/", {"title": "New"}, format="json").status_code == 400
     assert CouncilReport.objects.get().versions.count() == 2
+    browser = Client()
+    browser.force_login(planner)
+    page = browser.get(f"/council-reports/{report['id']}/").content.decode()
+    assert "cleared and frozen" in page and "/edit/" not in page  # no Edit button any more
 
 
 def test_given_a_factor_of_another_assessment_then_a_finding_refuses_it(planner, crisis):

@@ -44,11 +44,14 @@ class CouncilReportDetailView(generic.ObjectDetailView):
 
     def extra_context(self, obj: Any) -> dict[str, Any]:
         versions = list(obj.versions.restrict(self.request.user).order_by("-number"))
+        cleared = obj.status == ReportStatus.CLEARED
+        frozen = {"edit_url": None, "delete_url": None} if cleared else {}  # §4.3: as sent
         return {
             "versions": versions,
             "latest": versions[0] if versions else None,
-            "cleared": obj.status == ReportStatus.CLEARED,
+            "cleared": cleared,
             "can_change": generic.can_act_on(self.request.user, obj, Action.CHANGE),
+            **frozen,
         }
 
 
