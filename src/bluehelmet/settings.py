@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "bluehelmet.analysis",
     "bluehelmet.forecasting",
     "bluehelmet.deployment",
+    "bluehelmet.planning",
     "bluehelmet.reports",
     "bluehelmet.demo",
 ]

@@ -46,6 +46,7 @@ from bluehelmet.demo.mandates import build_mandates, delete_demo_resolutions
 from bluehelmet.demo.mapcontext import remove_contexts, write_contexts
 from bluehelmet.demo.names import NameMaker, email_for, iso_nationality
 from bluehelmet.demo.plan import HolderPlan, MissionPlan, PostPlan, UnitPlan
+from bluehelmet.demo.planning import build_planning, delete_planning
 from bluehelmet.demo.principles import build_principles, delete_principles
 from bluehelmet.demo.timeline import STORY_END, move_story, shift_to, watermarks
 from bluehelmet.demo.users import mission_roles, mission_username
@@ -293,6 +294,7 @@ def build_missions(
         % {"code": minusbel.CODE, **counts}
     )
     build_deployment(missions, today, acting_user, progress)  # after the actors and mandates
+    build_planning(missions, acting_user, progress)  # after the mandates, partners, components
     return missions
 
 
@@ -341,6 +343,7 @@ def delete_demo(progress: Progress) -> None:
     """Remove the demo missions (with everything they own) and the fictional geography."""
     delete_deployment()  # the crises behind the missions, and the one under assessment
     for mission in Mission.objects.filter(code__in=DEMO_MISSION_CODES):
+        delete_planning(mission)  # plan actors protect units, components and partners
         delete_analysis(mission)  # before its parties and incidents
         delete_principles(mission)  # use-of-force reports protect units and contingents
         delete_incidents(mission)  # its reports protect the units

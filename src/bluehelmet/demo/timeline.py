@@ -43,6 +43,7 @@ STORY_APPS = {
     "principles",
     "analysis",
     "deployment",
+    "planning",
     "reports",
 }
 # The audit log and API tokens keep the real clock (and the log is never rewritten).

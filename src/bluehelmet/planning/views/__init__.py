@@ -1,0 +1,58 @@
+"""Planning pages (Capstone §5.1-5.2, §4.3)."""
+
+from bluehelmet.planning.views.outputs import (
+    PlanExportView,
+    PlanHistoryView,
+    PlanMatrixView,
+    PlanPrintView,
+    PlanTimelineView,
+)
+from bluehelmet.planning.views.plan import MissionPlanActionView, MissionPlanView
+from bluehelmet.planning.views.records import (
+    ConceptIssueView,
+    ConceptOfOperationsDetailView,
+    ConceptOfOperationsListView,
+    ExpectedResultDetailView,
+    ExpectedResultEditView,
+    FrameworkLinkDetailView,
+    FrameworkLinkEditView,
+    ParallelFrameworkDetailView,
+    ParallelFrameworkEditView,
+    ParallelFrameworkListView,
+    PlanActorDetailView,
+    PlanActorEditView,
+    PlanRevisionDetailView,
+    ResultIndicatorDetailView,
+    ResultIndicatorEditView,
+    ResultIndicatorListView,
+    StrategicObjectiveDetailView,
+    StrategicObjectiveEditView,
+)
+
+__all__ = [
+    "ConceptIssueView",
+    "ConceptOfOperationsDetailView",
+    "ConceptOfOperationsListView",
+    "ExpectedResultDetailView",
+    "ExpectedResultEditView",
+    "FrameworkLinkDetailView",
+    "FrameworkLinkEditView",
+    "MissionPlanActionView",
+    "MissionPlanView",
+    "ParallelFrameworkDetailView",
+    "ParallelFrameworkEditView",
+    "ParallelFrameworkListView",
+    "PlanActorDetailView",
+    "PlanActorEditView",
+    "PlanExportView",
+    "PlanHistoryView",
+    "PlanMatrixView",
+    "PlanPrintView",
+    "PlanRevisionDetailView",
+    "PlanTimelineView",
+    "ResultIndicatorDetailView",
+    "ResultIndicatorEditView",
+    "ResultIndicatorListView",
+    "StrategicObjectiveDetailView",
+    "StrategicObjectiveEditView",
+]
