@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from bluehelmet.core.audit import log_action
 from bluehelmet.core.context import single_audit_entry
 from bluehelmet.core.errors import ActionError, ErrorCode
+from bluehelmet.core.models.verdicts import VerdictDecision
 from bluehelmet.core.permissions import Action, require
 from bluehelmet.core.types import Actor, recorded
 from bluehelmet.deployment.conditions import RULE_CODES, option_subject
@@ -24,7 +25,6 @@ from bluehelmet.deployment.models import (
     DeploymentOption,
     StrategicAssessment,
 )
-from bluehelmet.principles.models import VerdictDecision
 
 
 class DeploymentErrorCode(enum.StrEnum):

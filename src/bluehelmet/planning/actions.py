@@ -19,6 +19,7 @@ from bluehelmet.core.audit import log_action
 from bluehelmet.core.context import single_audit_entry
 from bluehelmet.core.errors import ActionError, ErrorCode
 from bluehelmet.core.models import Mission
+from bluehelmet.core.models.verdicts import VerdictDecision
 from bluehelmet.core.permissions import Action, Sensitivity, require
 from bluehelmet.core.types import Actor, recorded
 from bluehelmet.mandates.consultations import open_consultation
@@ -33,7 +34,6 @@ from bluehelmet.planning.models import (
     RevisionStatus,
 )
 from bluehelmet.planning.reviews import close_reviews
-from bluehelmet.principles.models import VerdictDecision
 
 
 class PlanningErrorCode(enum.StrEnum):

@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bluehelmet.core.models.verdicts import VerdictDecisionRecord
 from bluehelmet.core.validators import TEXT_MAX_LENGTH
 from bluehelmet.deployment.models.assessments import StrategicAssessment
 from bluehelmet.deployment.models.base import DeploymentRecord
-from bluehelmet.principles.models import VerdictDecision
 
 
 class OptionType(models.TextChoices):
@@ -118,7 +117,7 @@ class Scenario(DeploymentRecord):
         return {}
 
 
-class ConditionOverride(DeploymentRecord):
+class ConditionOverride(DeploymentRecord, VerdictDecisionRecord):
     """A planner's recorded decision on a computed success-condition verdict (Capstone §4.2).
 
     Same shape and meaning as the principles app's verdict overrides (``rule``, ``subject``,
@@ -131,19 +130,6 @@ class ConditionOverride(DeploymentRecord):
     assessment = models.ForeignKey(
         StrategicAssessment, on_delete=models.CASCADE, related_name="condition_overrides"
     )
-    rule = models.CharField(_("rule code"), max_length=40)
-    subject = models.CharField(_("subject"), max_length=200)
-    decision = models.CharField(_("decision"), max_length=10, choices=VerdictDecision.choices)
-    reason = models.TextField(_("reason for the decision"), max_length=TEXT_MAX_LENGTH)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
-    decided_at = models.DateTimeField(_("decided at"))
 
     class Meta:
         ordering = ["assessment", "rule", "subject"]
@@ -154,6 +140,3 @@ class ConditionOverride(DeploymentRecord):
         ]
         verbose_name = _("condition override")
         verbose_name_plural = _("condition overrides")
-
-    def __str__(self) -> str:
-        return f"{self.rule} {self.subject}: {self.decision}"
