@@ -46,3 +46,17 @@ def test_given_the_demo_then_the_changed_concept_opened_a_consultation(demo):
     assert [c.version for c in concepts] == [1, 2]
     assert all(isinstance(c.consultation, Consultation) for c in concepts)
     assert concepts[1].consultation.held_on == D(2025, 4, 9)
+
+
+def test_given_the_demo_then_the_mission_overview_shows_the_open_plan_flags(demo):
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    def overview(username: str) -> str:
+        client = Client()
+        client.force_login(get_user_model().objects.get(username=username))
+        return client.get("/missions/MINUSBEL/").content.decode()
+
+    page = overview("minusbel.head-of-mission")
+    assert "2 open flags on the mission plan" in page and "mine action" in page.lower()
+    assert "open flags on the mission plan" not in overview("unmogto.head-of-mission")

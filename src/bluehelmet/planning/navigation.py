@@ -1,5 +1,5 @@
-"""What the planning app adds to the shared pages: its menu section, the overview link and the
-mission parameter its review rule reads (Capstone §5.1-5.2).
+"""What the planning app adds to the shared pages: its menu section, the overview link and panel
+(open plan flags) and the mission parameter its review rule reads (Capstone §5.1-5.2).
 
 Registered from ``AppConfig.ready()`` (``core.registry``); ``core`` never imports this app.
 """
@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from bluehelmet.core.registry import NavItem, OverviewLink, registry
+from bluehelmet.core.registry import NavItem, OverviewLink, OverviewPanel, registry
+from bluehelmet.planning.panels import plan_flags_panel
 from bluehelmet.planning.reviews import REVIEW_DAYS
 
 
@@ -25,4 +26,9 @@ def register() -> None:
         NavItem(_("Result indicators"), "resultindicator-list", weight=70),
     )
     registry.add_link(OverviewLink(_("Integrated plan"), "mission-plan", weight=25))
+    registry.add_panel(
+        OverviewPanel(
+            "plan-flags", "planning/panels/plan_flags.html", plan_flags_panel, position="summary"
+        )
+    )
     registry.add_parameter(REVIEW_DAYS)
