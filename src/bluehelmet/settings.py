@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "bluehelmet.forecasting",
     "bluehelmet.deployment",
     "bluehelmet.planning",
+    "bluehelmet.benchmarks",
     "bluehelmet.reports",
     "bluehelmet.demo",
 ]

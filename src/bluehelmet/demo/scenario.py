@@ -36,6 +36,7 @@ from bluehelmet.core.models import (
 )
 from bluehelmet.demo import minusbel, unmogto
 from bluehelmet.demo.analysis import build_analysis, delete_analysis
+from bluehelmet.demo.benchmarks import build_demo_benchmarks, compute_benchmark_readings
 from bluehelmet.demo.deployment import build_deployment, delete_deployment
 from bluehelmet.demo.forecasting import build_forecasts
 from bluehelmet.demo.geography import polygon
@@ -295,6 +296,7 @@ def build_missions(
     )
     build_deployment(missions, today, acting_user, progress)  # after the actors and mandates
     build_planning(missions, acting_user, progress)  # after the mandates, partners, components
+    build_demo_benchmarks(missions, acting_user, progress)  # after the plan's indicators
     return missions
 
 
@@ -331,6 +333,8 @@ def build_demo(
             % {"days": shift.days, "as_of": as_of.isoformat()}
         )
     origin_day = None if shift.is_zero else as_of
+    # Computed after the move: each reading keeps the dates its query ran on.
+    compute_benchmark_readings(missions[minusbel.CODE], as_of, acting_user)
     build_forecasts(missions[minusbel.CODE], users, acting_user, progress, origin_day)
     return missions
 

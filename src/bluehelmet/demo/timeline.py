@@ -44,6 +44,7 @@ STORY_APPS = {
     "analysis",
     "deployment",
     "planning",
+    "benchmarks",
     "reports",
 }
 # The audit log and API tokens keep the real clock (and the log is never rewritten).

@@ -71,7 +71,11 @@ APPLIED: dict[tuple[str, str], list[Use]] = {
     ("spectrum", "*"): [Use(_("Not yet applied by a page"))],
     ("task-categories", "*"): [TAXONOMY_OF_CATEGORY, TASKS_OF_GROUP],
     ("task-types", "*"): [TASKS_OF_TYPE, Use(_("Mandate page"), "mission-mandate", True)],
-    ("benchmarks", "*"): [Use(_("Transition benchmarks (planned)")), LIFECYCLE],
+    ("benchmarks", "*"): [
+        Use(_("Progress against benchmarks"), "mission-benchmarks", True),
+        Use(_("Benchmarks of every mission"), "benchmark-list"),
+        LIFECYCLE,
+    ],
     ("guidance", "*"): [Use(_("Guidance library (planned)"))],
     ("glossary", "tcc"): [CONSULTATIONS, Use(_("Contingents"), "contingent-list")],
     ("glossary", "pcc"): [CONSULTATIONS, Use(_("Contingents"), "contingent-list")],

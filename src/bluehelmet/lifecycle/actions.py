@@ -13,13 +13,13 @@ from django.utils.translation import ngettext
 
 from bluehelmet.core.audit import log_action
 from bluehelmet.core.context import single_audit_entry
-from bluehelmet.core.errors import ActionError
+from bluehelmet.core.errors import ActionError, ErrorCode
 from bluehelmet.core.models import Mission, MissionStatus
-from bluehelmet.core.permissions import Action, user_can
+from bluehelmet.core.permissions import Action, require, user_can
 from bluehelmet.core.phases import ALLOWED, Phase
 from bluehelmet.core.types import Actor, recorded
 from bluehelmet.lifecycle.gates import GateCheck, check_gates
-from bluehelmet.lifecycle.models import PhaseTransition
+from bluehelmet.lifecycle.models import AssetDisposal, DisposalStatus, PhaseTransition
 
 # Sent after commit; the mandates app hooks it to open the consultations §4.3 requires.
 phase_changed = django.dispatch.Signal()
@@ -135,3 +135,67 @@ def _record_transition(
             lambda: phase_changed.send(sender=PhaseTransition, transition=transition)
         )
     return transition
+
+
+class DisposalErrorCode(enum.StrEnum):
+    NO_METHOD = "no_method"
+    NOT_APPROVED = "not_approved"
+
+
+def do_approve_asset_disposal(
+    disposal: AssetDisposal, *, approved_on: datetime.date | None = None, acting_user: Actor
+) -> AssetDisposal:
+    """Approve the proposed disposal of an asset (method and recipient as recorded): a
+    decision for those who decide the mission's phases (Capstone §6.1: liquidation)."""
+    require(
+        acting_user,
+        Action.TRANSITION,
+        disposal.mission_id,
+        disposal.sensitivity,
+        _("You may not approve disposals in this mission."),
+    )
+    if not disposal.method:
+        raise ActionError(
+            DisposalErrorCode.NO_METHOD, _("Choose how the asset is to be disposed of first.")
+        )
+    if disposal.status not in {DisposalStatus.UNDECIDED, DisposalStatus.PROPOSED}:
+        raise ActionError(ErrorCode.WRONG_STATE, _("This disposal is already approved."))
+    with transaction.atomic(), single_audit_entry():
+        before = disposal.snapshot()
+        disposal.status = DisposalStatus.APPROVED
+        disposal.approved_by = recorded(acting_user)
+        disposal.approved_on = approved_on or timezone.now().date()
+        disposal.save()
+        log_action(
+            "approve_asset_disposal",
+            disposal,
+            acting_user=acting_user,
+            before=before,
+            after=disposal.snapshot(),
+        )
+    return disposal
+
+
+def do_complete_asset_disposal(
+    disposal: AssetDisposal, *, completed_on: datetime.date | None = None, acting_user: Actor
+) -> AssetDisposal:
+    """Record that an approved disposal was carried out (transferred, handed, sold, written
+    off); only an approved one can be."""
+    require(acting_user, Action.CHANGE, disposal.mission_id, disposal.sensitivity)
+    if disposal.status != DisposalStatus.APPROVED:
+        raise ActionError(
+            DisposalErrorCode.NOT_APPROVED, _("Only an approved disposal can be completed.")
+        )
+    with transaction.atomic(), single_audit_entry():
+        before = disposal.snapshot()
+        disposal.status = DisposalStatus.COMPLETED
+        disposal.completed_on = completed_on or timezone.now().date()
+        disposal.save()
+        log_action(
+            "complete_asset_disposal",
+            disposal,
+            acting_user=acting_user,
+            before=before,
+            after=disposal.snapshot(),
+        )
+    return disposal

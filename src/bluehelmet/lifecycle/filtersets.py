@@ -5,7 +5,12 @@ from __future__ import annotations
 import django_filters as df
 
 from bluehelmet.core.filtersets import MissionScopedFilterSet
-from bluehelmet.lifecycle.models import PhaseTransition, StartUpMilestone
+from bluehelmet.lifecycle.models import (
+    AssetDisposal,
+    HandoverItem,
+    PhaseTransition,
+    StartUpMilestone,
+)
 
 
 class PhaseTransitionFilterSet(MissionScopedFilterSet):
@@ -23,3 +28,19 @@ class StartUpMilestoneFilterSet(MissionScopedFilterSet):
     class Meta:
         model = StartUpMilestone
         fields = ["mission", "kind"]
+
+
+class HandoverItemFilterSet(MissionScopedFilterSet):
+    search_fields = ("responsibility", "receiver", "conditions", "admin1")
+
+    class Meta:
+        model = HandoverItem
+        fields = ["mission", "receiver_kind", "status", "admin1", "task"]
+
+
+class AssetDisposalFilterSet(MissionScopedFilterSet):
+    search_fields = ("asset", "recipient")
+
+    class Meta:
+        model = AssetDisposal
+        fields = ["mission", "category", "method", "status"]

@@ -28,7 +28,14 @@ from bluehelmet.core.models import (
 )
 from bluehelmet.core.permissions import Action, Sensitivity, user_can
 from bluehelmet.core.phases import Phase
-from bluehelmet.lifecycle.models import MilestoneKind, StartUpMilestone
+from bluehelmet.lifecycle.models import (
+    AssetDisposal,
+    DisposalStatus,
+    HandoverItem,
+    HandoverStatus,
+    MilestoneKind,
+    StartUpMilestone,
+)
 
 
 @dataclass(frozen=True)
@@ -215,6 +222,42 @@ def _contingents_repatriated(mission: Mission, reader: Any = None) -> GateCheck:
     return GateCheck("contingents_repatriated", ok, _worded(text, mission, reader), "Capstone §6.1")
 
 
+def _handover_complete(mission: Mission, reader: Any = None) -> GateCheck:
+    """The drawdown is complete when every item of the hand-over plan is handed over: no
+    liquidation before (Capstone §6.1, §10.2)."""
+    items = HandoverItem.objects.filter(mission=mission)
+    open_ = items.exclude(status=HandoverStatus.HANDED_OVER)
+    ok = items.exists() and not open_.exists()
+    shown, shown_open = _shown(items, reader).count(), _shown(open_, reader).count()
+    if not shown and not ok:
+        text = _("No hand-over item is recorded: the drawdown plan is empty.")
+    elif shown_open:
+        text = _("%(n)d of %(t)d hand-over items are not handed over yet.") % {
+            "n": shown_open,
+            "t": shown,
+        }
+    else:
+        text = _("Every hand-over item is handed over.")
+    return GateCheck("handover_complete", ok, _worded(text, mission, reader), "Capstone §10.2")
+
+
+def _assets_decided(mission: Mission, reader: Any = None) -> GateCheck:
+    """No closure while an asset of the liquidation register has no completed disposal
+    (Capstone §6.1)."""
+    assets = AssetDisposal.objects.filter(mission=mission)
+    pending = assets.exclude(status=DisposalStatus.COMPLETED)
+    undecided = pending.exclude(status=DisposalStatus.APPROVED)
+    ok = not pending.exists()
+    n_pending, n_undecided = _shown(pending, reader).count(), _shown(undecided, reader).count()
+    if n_pending:
+        text = _(
+            "%(p)d assets are not disposed of yet, %(u)d of them without an approved method."
+        ) % {"p": n_pending, "u": n_undecided}
+    else:
+        text = _("Every asset of the liquidation register is disposed of.")
+    return GateCheck("assets_disposed", ok, _worded(text, mission, reader), "Capstone §6.1")
+
+
 def _ms(kind: str, citation: str) -> Callable[[Mission], GateCheck]:
     return lambda mission: _milestone(mission, kind, citation)
 
@@ -234,13 +277,19 @@ GATES: dict[str, list[Callable[[Mission], GateCheck]]] = {
     Phase.FOC: [_field_presence, _heads_of_uniformed_components, _contingents_deployed],
     Phase.TRANSITION: [_ms(MilestoneKind.COUNCIL_DRAWDOWN_DECISION, "Capstone §6.1")],
     Phase.WITHDRAWAL: [_ms(MilestoneKind.HANDOVER_PLAN, "Capstone §6.1, §10.1")],
-    Phase.LIQUIDATION: [_contingents_repatriated],
-    Phase.CLOSED: [_ms(MilestoneKind.ASSET_DISPOSAL_COMPLETE, "Capstone §6.1")],
+    Phase.LIQUIDATION: [_contingents_repatriated, _handover_complete],
+    Phase.CLOSED: [_ms(MilestoneKind.ASSET_DISPOSAL_COMPLETE, "Capstone §6.1"), _assets_decided],
 }
 
 
 # Checks whose text counts records; the others name only the mission's own facts or milestones.
-COUNTING = {_field_presence, _contingents_deployed, _contingents_repatriated}
+COUNTING = {
+    _field_presence,
+    _contingents_deployed,
+    _contingents_repatriated,
+    _handover_complete,
+    _assets_decided,
+}
 
 
 def check_gates(mission: Mission, to_phase: str, reader: Any = None) -> list[GateCheck]:

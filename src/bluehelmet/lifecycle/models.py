@@ -1,8 +1,12 @@
-"""Lifecycle records: transitions between phases and start-up milestones (Capstone §6.1-6.3)."""
+"""Lifecycle records: transitions between phases, start-up milestones (Capstone §6.1-6.3), and
+the way out: hand-over items and the liquidation asset register (Capstone §6.1, §10.1-10.2)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -85,3 +89,142 @@ class PhaseTransition(MissionScopedModel):
         return (
             f"{self.mission.code}: {self.get_from_phase_display()} -> {self.get_to_phase_display()}"
         )
+
+
+class ReceiverKind(models.TextChoices):
+    """Who takes over a responsibility when the mission leaves (Capstone §10.1-10.2)."""
+
+    HOST_GOVERNMENT = "host_government", _("Host government")
+    UN_COUNTRY_TEAM = "un_country_team", _("UN country team")
+    REGIONAL_ORGANISATION = "regional_organisation", _("Regional organisation")
+    OTHER = "other", _("Other partner")
+
+
+class HandoverStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    UNDER_WAY = "under_way", _("Under way")
+    HANDED_OVER = "handed_over", _("Handed over")
+    DEFERRED = "deferred", _("Deferred")
+
+
+class HandoverItem(MissionScopedModel):
+    """One responsibility of the mission (usually a mandated task, possibly in one province)
+    handed over to a receiving actor on conditions and dates: a line of the drawdown plan
+    (Capstone §10.1-10.2, §6.1)."""
+
+    task = models.ForeignKey(
+        "mandates.MandatedTask",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("mandated task"),
+    )
+    responsibility = models.CharField(_("responsibility handed over"), max_length=200)
+    receiver_kind = models.CharField(
+        _("kind of receiver"), max_length=24, choices=ReceiverKind.choices
+    )
+    receiver = models.CharField(_("receiving actor"), max_length=200)
+    admin1 = models.CharField(
+        _("admin area (level 1)"), max_length=120, blank=True, help_text=_("Blank: nationwide.")
+    )
+    conditions = models.TextField(_("conditions"), blank=True, max_length=TEXT_MAX_LENGTH)
+    planned_on = models.DateField(_("planned for"), validators=[validate_date_range])
+    completed_on = models.DateField(
+        _("handed over on"), null=True, blank=True, validators=[validate_date_range]
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=HandoverStatus.choices, default=HandoverStatus.PLANNED
+    )
+
+    class Meta:
+        ordering = ["mission__code", "planned_on", "pk"]
+        verbose_name = _("hand-over item")
+        verbose_name_plural = _("hand-over items")
+
+    def __str__(self) -> str:
+        where = f" ({self.admin1})" if self.admin1 else ""
+        return f"{self.responsibility}{where} → {self.receiver}"
+
+    def clean(self) -> None:
+        super().clean()
+        done = self.status == HandoverStatus.HANDED_OVER
+        if done != (self.completed_on is not None):
+            raise ValidationError(
+                {"completed_on": _("Give the hand-over date exactly when it is handed over.")}
+            )
+        task = self.task if self.task_id else None
+        if task is not None and self.mission_id and task.mission_id != self.mission_id:
+            raise ValidationError({"task": _("The task belongs to another mission.")})
+
+
+class AssetCategory(models.TextChoices):
+    VEHICLES = "vehicles", _("Vehicles")
+    POWER = "power", _("Generators and power")
+    PREFABRICATED = "prefabricated", _("Prefabricated buildings")
+    COMMUNICATIONS = "communications", _("Communications and IT")
+    MEDICAL = "medical", _("Medical equipment")
+    ENGINEERING = "engineering", _("Engineering equipment")
+    OTHER = "other", _("Other")
+
+
+class DisposalMethod(models.TextChoices):
+    TRANSFER = "transfer", _("Transfer to another mission")
+    GIFT = "gift", _("Gift to the host government")
+    SALE = "sale", _("Sale")
+    WRITE_OFF = "write_off", _("Write-off")
+
+
+class DisposalStatus(models.TextChoices):
+    UNDECIDED = "undecided", _("Undecided")
+    PROPOSED = "proposed", _("Proposed")
+    APPROVED = "approved", _("Approved")
+    COMPLETED = "completed", _("Completed")
+
+
+class AssetDisposal(MissionScopedModel):
+    """A line of the liquidation asset register: an asset, its value, how it is to be disposed
+    of, who approved that and whether it is done (Capstone §6.1: liquidation)."""
+
+    asset = models.CharField(_("asset"), max_length=200)
+    category = models.CharField(_("category"), max_length=16, choices=AssetCategory.choices)
+    quantity = models.PositiveIntegerField(_("quantity"), default=1)
+    value = models.DecimalField(_("value (USD, whole line)"), max_digits=14, decimal_places=2)
+    method = models.CharField(
+        _("disposal method"), max_length=12, choices=DisposalMethod.choices, blank=True
+    )
+    recipient = models.CharField(_("recipient"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=DisposalStatus.choices, default=DisposalStatus.UNDECIDED
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_on = models.DateField(_("approved on"), null=True, blank=True)
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["mission__code", "category", "asset"]
+        verbose_name = _("asset disposal")
+        verbose_name_plural = _("asset disposals")
+
+    def __str__(self) -> str:
+        return f"{self.asset} ({self.quantity})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Choosing a method proposes it; approval is a separate decision (the action).
+        if self.status in {DisposalStatus.UNDECIDED, DisposalStatus.PROPOSED}:
+            self.status = DisposalStatus.PROPOSED if self.method else DisposalStatus.UNDECIDED
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.status != DisposalStatus.UNDECIDED and not self.method:
+            raise ValidationError({"method": _("Choose how the asset is to be disposed of.")})
+        if self.status == DisposalStatus.COMPLETED and self.completed_on is None:
+            raise ValidationError({"completed_on": _("Give the date the disposal was completed.")})

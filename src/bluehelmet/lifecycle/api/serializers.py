@@ -6,7 +6,12 @@ from rest_framework import serializers
 
 from bluehelmet.core.api.serializers_base import MissionScopedSerializer
 from bluehelmet.core.phases import Phase
-from bluehelmet.lifecycle.models import PhaseTransition, StartUpMilestone
+from bluehelmet.lifecycle.models import (
+    AssetDisposal,
+    HandoverItem,
+    PhaseTransition,
+    StartUpMilestone,
+)
 
 
 class PhaseTransitionSerializer(MissionScopedSerializer):
@@ -48,3 +53,51 @@ class TransitionRequestSerializer(serializers.Serializer):
     to_phase = serializers.ChoiceField(choices=Phase.choices)
     effective_on = serializers.DateField(required=False)
     override_reason = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+
+
+class HandoverItemSerializer(MissionScopedSerializer):
+    class Meta:
+        model = HandoverItem
+        fields = (
+            "id",
+            "mission",
+            "sensitivity",
+            "task",
+            "responsibility",
+            "receiver_kind",
+            "receiver",
+            "admin1",
+            "conditions",
+            "planned_on",
+            "completed_on",
+            "status",
+        )
+
+
+class AssetDisposalSerializer(MissionScopedSerializer):
+    """Approval and completion are actions (``/approve/``, ``/complete/``), not edits."""
+
+    approved_by = serializers.CharField(source="approved_by.username", default=None, read_only=True)
+
+    class Meta:
+        model = AssetDisposal
+        fields = (
+            "id",
+            "mission",
+            "sensitivity",
+            "asset",
+            "category",
+            "quantity",
+            "value",
+            "method",
+            "recipient",
+            "status",
+            "approved_by",
+            "approved_on",
+            "completed_on",
+        )
+        read_only_fields = ("status", "approved_by", "approved_on", "completed_on")
+
+
+class DisposalStepSerializer(serializers.Serializer):
+    on = serializers.DateField(required=False)

@@ -13,8 +13,15 @@ from bluehelmet.lifecycle.api import views
 router = AppRouter()
 router.register("phase-transitions", views.PhaseTransitionViewSet)
 router.register("milestones", views.StartUpMilestoneViewSet)
+router.register("handover-items", views.HandoverItemViewSet)
+router.register("asset-disposals", views.AssetDisposalViewSet)
 
 urlpatterns = [
+    path(
+        "asset-disposals/<int:pk>/<str:step>/",
+        views.AssetDisposalStepView.as_view(),
+        name="api-asset-disposal-step",
+    ),
     path(
         "missions/<str:code>/lifecycle/",
         views.MissionLifecycleView.as_view(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
@@ -15,16 +16,33 @@ from bluehelmet.core.api.generic import BaseModelViewSet, BaseReadOnlyViewSet
 from bluehelmet.core.models import Mission
 from bluehelmet.core.permissions import Action, user_can
 from bluehelmet.core.phases import Phase, next_phases
-from bluehelmet.lifecycle.actions import do_transition_mission_phase
+from bluehelmet.lifecycle.actions import (
+    do_approve_asset_disposal,
+    do_complete_asset_disposal,
+    do_transition_mission_phase,
+)
 from bluehelmet.lifecycle.api.serializers import (
+    AssetDisposalSerializer,
+    DisposalStepSerializer,
+    HandoverItemSerializer,
     PhaseTransitionSerializer,
     StartUpMilestoneSerializer,
     TransitionRequestSerializer,
 )
 from bluehelmet.lifecycle.clock import deployment_clock
-from bluehelmet.lifecycle.filtersets import PhaseTransitionFilterSet, StartUpMilestoneFilterSet
+from bluehelmet.lifecycle.filtersets import (
+    AssetDisposalFilterSet,
+    HandoverItemFilterSet,
+    PhaseTransitionFilterSet,
+    StartUpMilestoneFilterSet,
+)
 from bluehelmet.lifecycle.gates import check_gates
-from bluehelmet.lifecycle.models import PhaseTransition, StartUpMilestone
+from bluehelmet.lifecycle.models import (
+    AssetDisposal,
+    HandoverItem,
+    PhaseTransition,
+    StartUpMilestone,
+)
 
 
 class PhaseTransitionViewSet(BaseReadOnlyViewSet):
@@ -98,3 +116,33 @@ class MissionTransitionView(APIView):
             override_reason=body.validated_data.get("override_reason", ""),
         )
         return Response(PhaseTransitionSerializer(transition).data, status=201)
+
+
+class HandoverItemViewSet(BaseModelViewSet):
+    queryset = HandoverItem.objects.select_related("mission", "task")
+    serializer_class = HandoverItemSerializer
+    filterset_class = HandoverItemFilterSet
+
+
+class AssetDisposalViewSet(BaseModelViewSet):
+    queryset = AssetDisposal.objects.select_related("mission", "approved_by")
+    serializer_class = AssetDisposalSerializer
+    filterset_class = AssetDisposalFilterSet
+
+
+class AssetDisposalStepView(APIView):
+    """``POST /api/asset-disposals/<pk>/approve/`` or ``.../complete/`` (``on``: the date)."""
+
+    @extend_schema(request=DisposalStepSerializer, responses=AssetDisposalSerializer)
+    def post(self, request: Any, pk: int, step: str) -> Response:
+        found = get_object_or_404(AssetDisposal.objects.restrict(request.user), pk=pk)
+        body = DisposalStepSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        day = body.validated_data.get("on")
+        if step == "approve":
+            do_approve_asset_disposal(found, approved_on=day, acting_user=request.user)
+        elif step == "complete":
+            do_complete_asset_disposal(found, completed_on=day, acting_user=request.user)
+        else:
+            raise Http404
+        return Response(AssetDisposalSerializer(found).data)

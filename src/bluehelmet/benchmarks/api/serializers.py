@@ -1,0 +1,184 @@
+"""Benchmark API serializers: records as JSON, validated by the model's own rules.
+
+Indicators and observations take their mission from their parent (benchmark, indicator): the
+caller must be allowed to write in that mission.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from bluehelmet.benchmarks import models as m
+from bluehelmet.benchmarks.lessons import visible_links
+from bluehelmet.core.api.fields import _write_action
+from bluehelmet.core.api.serializers_base import MissionScopedSerializer
+from bluehelmet.core.permissions import user_can
+
+
+class ChildSerializer(MissionScopedSerializer):
+    """A record whose mission is its parent's (``parent_field``)."""
+
+    parent_field = "benchmark"
+
+    def get_fields(self) -> dict[str, Any]:
+        fields = super().get_fields()
+        fields["mission"].read_only = True
+        return fields
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        parent = attrs.get(self.parent_field) or getattr(self.instance, self.parent_field, None)
+        if parent is not None:
+            user = self.context["request"].user
+            if not user_can(user, _write_action(self), parent.mission_id, parent.sensitivity):
+                raise serializers.ValidationError(
+                    {self.parent_field: ["You may not change the benchmarks of this mission."]}
+                )
+            attrs["mission"] = parent.mission
+            attrs["sensitivity"] = max(parent.sensitivity, attrs.get("sensitivity", 0))
+        return super().validate(attrs)
+
+
+class BenchmarkSerializer(MissionScopedSerializer):
+    class Meta:
+        model = m.Benchmark
+        fields = (
+            "id",
+            "mission",
+            "sensitivity",
+            "code",
+            "title",
+            "area",
+            "template",
+            "statement",
+            "target_date",
+        )
+
+
+class IndicatorSerializer(ChildSerializer):
+    class Meta:
+        model = m.Indicator
+        fields = (
+            "id",
+            "mission",
+            "sensitivity",
+            "benchmark",
+            "name",
+            "plan_indicator",
+            "level",
+            "unit",
+            "baseline",
+            "target",
+            "threshold",
+            "direction",
+            "computation",
+            "admin1",
+        )
+
+
+class ObservationSerializer(ChildSerializer):
+    parent_field = "indicator"
+
+    class Meta:
+        model = m.Observation
+        fields = (
+            "id",
+            "mission",
+            "sensitivity",
+            "indicator",
+            "observed_on",
+            "value",
+            "source_kind",
+            "source_name",
+            "independent",
+            "note",
+            "query",
+        )
+        read_only_fields = ("query",)
+
+
+class ReadinessAssessmentSerializer(MissionScopedSerializer):
+    assessed_by: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
+
+    class Meta:
+        model = m.ReadinessAssessment
+        fields = (
+            "id",
+            "mission",
+            "sensitivity",
+            "area",
+            "admin1",
+            "level",
+            "assessed_on",
+            "rationale",
+            "assessed_by",
+        )
+
+
+class BenchmarkVerdictOverrideSerializer(MissionScopedSerializer):
+    decided_by: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
+
+    class Meta:
+        model = m.BenchmarkVerdictOverride
+        fields = (
+            "id",
+            "mission",
+            "sensitivity",
+            "rule",
+            "subject",
+            "decision",
+            "reason",
+            "decided_by",
+            "decided_at",
+        )
+        read_only_fields = fields
+
+
+class ComputeRequestSerializer(serializers.Serializer):
+    observed_on = serializers.DateField(required=False)
+
+
+class AdoptPlanIndicatorRequestSerializer(serializers.Serializer):
+    plan_indicator = serializers.IntegerField()
+
+
+class OverrideRequestSerializer(serializers.Serializer):
+    rule = serializers.CharField(max_length=40)
+    subject = serializers.CharField(max_length=200)
+    decision = serializers.CharField(max_length=10)
+    reason = serializers.CharField(max_length=4000)
+
+
+class LessonLearnedSerializer(MissionScopedSerializer):
+    author: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
+    about = serializers.SerializerMethodField()
+
+    class Meta:
+        model = m.LessonLearned
+        fields = (
+            "id",
+            "mission",
+            "sensitivity",
+            "kind",
+            "title",
+            "written_on",
+            "author",
+            "summary",
+            "worked",
+            "change",
+            "about",
+        )
+
+    def get_about(self, obj: m.LessonLearned) -> list[dict[str, Any]]:
+        return visible_links(obj, self.context["request"].user)
+
+
+class LinkLessonRequestSerializer(serializers.Serializer):
+    record = serializers.CharField(max_length=120, help_text="<app>.<model>:<id>")

@@ -1,0 +1,63 @@
+"""Benchmark pages (Capstone §10.1-10.2)."""
+
+from bluehelmet.benchmarks.views.exit import (
+    AssetDisposalDetailView,
+    AssetDisposalEditView,
+    AssetDisposalListView,
+    AssetDisposalStepView,
+    HandoverItemDetailView,
+    HandoverItemEditView,
+    HandoverItemListView,
+)
+from bluehelmet.benchmarks.views.progress import (
+    MissionBenchmarksActionView,
+    MissionBenchmarksView,
+    MissionReadinessView,
+)
+from bluehelmet.benchmarks.views.records import (
+    BenchmarkDetailView,
+    BenchmarkEditView,
+    BenchmarkListView,
+    IndicatorDetailView,
+    IndicatorEditView,
+    IndicatorListView,
+    LessonLearnedDetailView,
+    LessonLearnedEditView,
+    LessonLearnedListView,
+    LessonLinkView,
+    ObservationDetailView,
+    ObservationEditView,
+    ObservationListView,
+    ReadinessAssessmentDetailView,
+    ReadinessAssessmentEditView,
+    ReadinessAssessmentListView,
+)
+
+__all__ = [
+    "AssetDisposalDetailView",
+    "AssetDisposalEditView",
+    "AssetDisposalListView",
+    "AssetDisposalStepView",
+    "BenchmarkDetailView",
+    "BenchmarkEditView",
+    "BenchmarkListView",
+    "HandoverItemDetailView",
+    "HandoverItemEditView",
+    "HandoverItemListView",
+    "IndicatorDetailView",
+    "IndicatorEditView",
+    "IndicatorListView",
+    "LessonLearnedDetailView",
+    "LessonLearnedEditView",
+    "LessonLearnedListView",
+    "LessonLinkView",
+    "MissionBenchmarksActionView",
+    "MissionBenchmarksView",
+    "MissionReadinessView",
+    "ObservationDetailView",
+    "ObservationEditView",
+    "ObservationListView",
+    "ReadinessAssessmentDetailView",
+    "ReadinessAssessmentEditView",
+    "ReadinessAssessmentListView",
+]
