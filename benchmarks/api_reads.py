@@ -212,6 +212,13 @@ def report(
 
 
 NOTES = (
+    "The reference changed in issue 11: `/healthz` now takes the write lock and writes (then "
+    "rolls back), so on SQLite it is no longer a trivial `SELECT 1` and its rate (about 420/s) is "
+    "no ceiling for the others; the API figures of 2026-11-27 (SQLite org-units 269/s, missions "
+    "464/s; PostgreSQL 168/s and 465/s) were measured before the kernel and trust work of "
+    "issues 10 and 11 (token expiry and last use, lockout, busy-database middleware, scoped "
+    "filters), which this run includes.",
+    "",
     "Where a list request's time goes (issue 12; cProfile of 200 in-process requests to "
     "`/api/org-units/?mission=...` with 40 units, 2026-12-04): serialising the 40 rows 26 %, "
     "the page and its count (two SQL queries, compiled each time) 23 %, the FilterSet checking "
