@@ -26,9 +26,9 @@ from bluehelmet.core.audit import log_action
 from bluehelmet.core.context import single_audit_entry
 from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission
-from bluehelmet.core.models.verdicts import VerdictDecision
 from bluehelmet.core.permissions import Action, require
-from bluehelmet.core.types import Actor, recorded
+from bluehelmet.core.types import Actor
+from bluehelmet.core.verdicts import record_verdict_decision, require_decision
 from bluehelmet.planning.models import ResultIndicator
 
 
@@ -141,33 +141,17 @@ def do_override_benchmark_verdict(
     require(acting_user, Action.CHANGE, mission.pk)
     if rule not in RULE_CODES:
         raise ActionError(BenchmarkErrorCode.INVALID, _("No such benchmark rule."))
-    if decision not in VerdictDecision.values:
-        raise ActionError(
-            BenchmarkErrorCode.INVALID, _("The decision is 'accepted' or 'dismissed'.")
-        )
-    if not (reason or "").strip():
-        raise ActionError(BenchmarkErrorCode.INVALID, _("Give the reason for the decision."))
+    require_decision(decision, reason, BenchmarkErrorCode.INVALID)
     if not (subject or "").startswith("indicator:") or len(subject) > 200:
         raise ActionError(BenchmarkErrorCode.INVALID, _("Name the indicator the verdict is on."))
-    with transaction.atomic(), single_audit_entry():
-        found = BenchmarkVerdictOverride.objects.select_for_update().filter(
-            mission=mission, rule=rule, subject=subject
-        )
-        override = found.first() or BenchmarkVerdictOverride(
-            mission=mission, rule=rule, subject=subject
-        )
-        before = override.snapshot() if override.pk else None
-        override.decision = decision
-        override.reason = reason.strip()
-        override.decided_by = recorded(acting_user)
-        override.decided_at = timezone.now()
-        override.save()
-        log_action(
-            "override_benchmark_verdict",
-            override,
-            acting_user=acting_user,
-            before=before,
-            after=override.snapshot(),
-            note=override.reason,
-        )
+    override: BenchmarkVerdictOverride = record_verdict_decision(
+        BenchmarkVerdictOverride,
+        {"mission": mission},
+        rule=rule,
+        subject=subject,
+        decision=decision,
+        reason=reason,
+        verb="override_benchmark_verdict",
+        acting_user=acting_user,
+    )
     return override

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from bluehelmet.benchmarks.models import Indicator, Observation, SourceKind
 from bluehelmet.core.registry import ParameterSpec
+from bluehelmet.core.verdicts import FLAGGED, MET, RuleVerdict
 from bluehelmet.planning.models import Direction, IndicatorLevel
 
-MET, FLAGGED = "met", "flagged"
 CITE = "Capstone §10.2"
 # A self-assessment is compared with independent readings taken this many days either side.
 PAIR_DAYS = 45
@@ -59,26 +58,7 @@ MARGIN = ParameterSpec(
 )
 
 
-@dataclass
-class IndicatorVerdict:
-    code: str
-    name: str
-    status: str
-    explanation: str
-    citation: str
-    subject: str = ""
-    override: dict[str, Any] | None = field(default=None)
-
-    @property
-    def flagged(self) -> bool:
-        return self.status == FLAGGED
-
-    @property
-    def dismissed(self) -> bool:
-        return (self.override or {}).get("decision") == "dismissed"
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+IndicatorVerdict = RuleVerdict  # an indicator verdict: the shared shape (core.verdicts)
 
 
 @dataclass

@@ -9,15 +9,14 @@ from __future__ import annotations
 import enum
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bluehelmet.core.audit import log_action
 from bluehelmet.core.context import single_audit_entry
 from bluehelmet.core.errors import ActionError, ErrorCode
-from bluehelmet.core.models.verdicts import VerdictDecision
 from bluehelmet.core.permissions import Action, require
-from bluehelmet.core.types import Actor, recorded
+from bluehelmet.core.types import Actor
+from bluehelmet.core.verdicts import record_verdict_decision, require_decision
 from bluehelmet.deployment.conditions import RULE_CODES, option_subject
 from bluehelmet.deployment.models import (
     AssessmentStatus,
@@ -139,35 +138,18 @@ def do_override_condition(
     require_change(acting_user, assessment)
     if rule not in RULE_CODES:
         raise ActionError(DeploymentErrorCode.INVALID, _("No such success condition."))
-    if decision not in VerdictDecision.values:
-        raise ActionError(
-            DeploymentErrorCode.INVALID, _("The decision is 'accepted' or 'dismissed'.")
-        )
-    if not (reason or "").strip():
-        raise ActionError(DeploymentErrorCode.INVALID, _("Give the reason for the decision."))
+    require_decision(decision, reason, DeploymentErrorCode.INVALID)
     if option.assessment_id != assessment.pk:
         raise ActionError(ErrorCode.NOT_FOUND, _("No such option in this assessment."))
-    subject = option_subject(option)
-    with transaction.atomic(), single_audit_entry():
-        found = ConditionOverride.objects.select_for_update().filter(
-            assessment=assessment, rule=rule, subject=subject
-        )
-        override = found.first() or ConditionOverride(
-            assessment=assessment, rule=rule, subject=subject
-        )
-        before = override.snapshot() if override.pk else None
-        override.sensitivity = max(override.sensitivity or 0, assessment.sensitivity)
-        override.decision = decision
-        override.reason = reason.strip()
-        override.decided_by = recorded(acting_user)
-        override.decided_at = timezone.now()
-        override.save()
-        log_action(
-            "override_condition",
-            override,
-            acting_user=acting_user,
-            before=before,
-            after=override.snapshot(),
-            note=override.reason,
-        )
+    override: ConditionOverride = record_verdict_decision(
+        ConditionOverride,
+        {"assessment": assessment},
+        rule=rule,
+        subject=option_subject(option),
+        decision=decision,
+        reason=reason,
+        verb="override_condition",
+        acting_user=acting_user,
+        sensitivity=assessment.sensitivity,
+    )
     return override

@@ -19,9 +19,9 @@ from bluehelmet.core.audit import log_action
 from bluehelmet.core.context import single_audit_entry
 from bluehelmet.core.errors import ActionError, ErrorCode
 from bluehelmet.core.models import Mission
-from bluehelmet.core.models.verdicts import VerdictDecision
 from bluehelmet.core.permissions import Action, Sensitivity, require
 from bluehelmet.core.types import Actor, recorded
+from bluehelmet.core.verdicts import record_verdict_decision, require_decision
 from bluehelmet.mandates.consultations import open_consultation
 from bluehelmet.mandates.models import ConsultationTrigger, MandatedTask
 from bluehelmet.planning.copying import copy_revision
@@ -199,31 +199,17 @@ def do_override_plan_verdict(
     require(acting_user, Action.CHANGE, mission.pk)
     if rule not in RULE_CODES:
         raise ActionError(PlanningErrorCode.INVALID, _("No such coverage rule."))
-    if decision not in VerdictDecision.values:
-        raise ActionError(
-            PlanningErrorCode.INVALID, _("The decision is 'accepted' or 'dismissed'.")
-        )
-    if not (reason or "").strip():
-        raise ActionError(PlanningErrorCode.INVALID, _("Give the reason for the decision."))
+    require_decision(decision, reason, PlanningErrorCode.INVALID)
     if not (subject or "").strip() or len(subject) > 200:
         raise ActionError(PlanningErrorCode.INVALID, _("Name the verdict's subject."))
-    with transaction.atomic(), single_audit_entry():
-        found = PlanVerdictOverride.objects.select_for_update().filter(
-            mission=mission, rule=rule, subject=subject
-        )
-        override = found.first() or PlanVerdictOverride(mission=mission, rule=rule, subject=subject)
-        before = override.snapshot() if override.pk else None
-        override.decision = decision
-        override.reason = reason.strip()
-        override.decided_by = recorded(acting_user)
-        override.decided_at = timezone.now()
-        override.save()
-        log_action(
-            "override_plan_verdict",
-            override,
-            acting_user=acting_user,
-            before=before,
-            after=override.snapshot(),
-            note=override.reason,
-        )
+    override: PlanVerdictOverride = record_verdict_decision(
+        PlanVerdictOverride,
+        {"mission": mission},
+        rule=rule,
+        subject=subject,
+        decision=decision,
+        reason=reason,
+        verb="override_plan_verdict",
+        acting_user=acting_user,
+    )
     return override

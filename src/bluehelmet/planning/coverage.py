@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from bluehelmet.core.verdicts import FLAGGED, MET, RuleVerdict
 from bluehelmet.doctrine.models import TaskGroup
 from bluehelmet.mandates.models import Mandate, MandatedTask
 from bluehelmet.planning.models import (
@@ -28,7 +29,6 @@ from bluehelmet.planning.models import (
     StrategicObjective,
 )
 
-MET, FLAGGED = "met", "flagged"
 # Task categories whose delivery is a security or military line of effort (Capstone §2.3).
 SECURITY_CATEGORIES = frozenset(
     {
@@ -43,26 +43,7 @@ SECURITY_CATEGORIES = frozenset(
 )
 
 
-@dataclass
-class PlanVerdict:
-    code: str
-    name: str
-    status: str
-    explanation: str
-    citation: str
-    subject: str = ""
-    override: dict[str, Any] | None = field(default=None)
-
-    @property
-    def flagged(self) -> bool:
-        return self.status == FLAGGED
-
-    @property
-    def dismissed(self) -> bool:
-        return (self.override or {}).get("decision") == "dismissed"
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+PlanVerdict = RuleVerdict  # a coverage verdict: the shared shape (core.verdicts)
 
 
 @dataclass

@@ -21,6 +21,7 @@ from bluehelmet.core.models import Mission
 from bluehelmet.core.parameters import values as parameter_values
 from bluehelmet.core.permissions import Action, Sensitivity, require
 from bluehelmet.core.types import Actor, recorded
+from bluehelmet.core.verdicts import record_verdict_decision, require_decision
 from bluehelmet.principles import overrides
 from bluehelmet.principles.models import (
     ConsentAssessment,
@@ -31,7 +32,6 @@ from bluehelmet.principles.models import (
     ProtectionResponseKind,
     ReviewFlag,
     UseOfForceReport,
-    VerdictDecision,
     VerdictOverride,
 )
 from bluehelmet.principles.rules import consent as consent_rules
@@ -213,34 +213,20 @@ def do_override_verdict(
     """A reviewer accepts or dismisses a computed verdict (consent, impartiality, protection
     of civilians), always with a reason; a later decision on the same verdict replaces it."""
     require(acting_user, Action.CHANGE, mission.pk, Sensitivity.CONFIDENTIAL)
-    if decision not in VerdictDecision.values:
-        raise ActionError(
-            PrinciplesErrorCode.INVALID, _("The decision is 'accepted' or 'dismissed'.")
-        )
-    if not (reason or "").strip():
-        raise ActionError(PrinciplesErrorCode.INVALID, _("Give the reason for the decision."))
+    require_decision(decision, reason, PrinciplesErrorCode.INVALID)
     sensitivity = _subject_sensitivity(mission, rule, subject, acting_user)
     require(acting_user, Action.CHANGE, mission.pk, sensitivity)
-    with transaction.atomic(), single_audit_entry():
-        found = VerdictOverride.objects.select_for_update().filter(
-            mission=mission, rule=rule, subject=subject
-        )
-        override = found.first() or VerdictOverride(mission=mission, rule=rule, subject=subject)
-        before = override.snapshot() if override.pk else None
-        override.sensitivity = max(override.sensitivity or 0, sensitivity)
-        override.decision = decision
-        override.reason = reason.strip()
-        override.decided_by = recorded(acting_user)
-        override.decided_at = timezone.now()
-        override.save()
-        log_action(
-            "override_verdict",
-            override,
-            acting_user=acting_user,
-            before=before,
-            after=override.snapshot(),
-            note=override.reason,
-        )
+    override: VerdictOverride = record_verdict_decision(
+        VerdictOverride,
+        {"mission": mission},
+        rule=rule,
+        subject=subject,
+        decision=decision,
+        reason=reason,
+        verb="override_verdict",
+        acting_user=acting_user,
+        sensitivity=sensitivity,
+    )
     return override
 
 

@@ -318,7 +318,8 @@ class IncidentWriter:
             self.created += len(new)
             return
         with transaction.atomic():
-            insert_rows(self._row_maker().columns, new)
+            rows = self._row_maker()
+            insert_rows(rows.columns, new, rows.types)
             renew(self._batch())
         self.created += len(new)
 

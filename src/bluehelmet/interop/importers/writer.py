@@ -68,6 +68,9 @@ class IncidentRows:
         self.position.update({f.name: i for i, f in enumerate(self.fields)})
         self.cells = (self.position["h3_r5"], self.position["h3_r7"])
         self.keys = (self.position["external_id"], self.position["import_hash"])
+        # PostgreSQL's COPY takes the column types once per import, not once per batch.
+        postgres = connection.vendor == "postgresql"
+        self.types = column_types(Incident._meta.db_table, self.columns) if postgres else None
 
     def _adapted(self, field: Field, value: Any) -> Any:
         if self.adapt and value is not None and field.get_internal_type() == "DateTimeField":
@@ -88,7 +91,9 @@ class IncidentRows:
         return values
 
 
-def insert_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+def insert_rows(
+    columns: Sequence[str], rows: Sequence[Sequence[Any]], types: list[int] | None = None
+) -> None:
     """Write ``rows`` into ``operations_incident`` (call inside a transaction)."""
     table = connection.ops.quote_name(Incident._meta.db_table)
     names = ", ".join(connection.ops.quote_name(c) for c in columns)
@@ -96,7 +101,7 @@ def insert_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         if connection.vendor == "postgresql":
             # Binary COPY with the columns' types given once: psycopg then dumps each value
             # without looking up an adapter for it (a third of the write time in text mode).
-            oids = column_types(cursor, Incident._meta.db_table, columns)
+            oids = types or column_types(Incident._meta.db_table, columns)
             with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)") as copy:
                 copy.set_types(oids)
                 for row in rows:
@@ -107,13 +112,15 @@ def insert_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)  # noqa: S608
 
 
-def column_types(cursor: Any, table: str, columns: Sequence[str]) -> list[int]:
+def column_types(table: str, columns: Sequence[str]) -> list[int]:
     """PostgreSQL type oids of ``columns`` of ``table``, in their order."""
-    cursor.execute(
-        "SELECT attname, atttypid FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0",
-        [table],
-    )
-    oids = dict(cursor.fetchall())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, atttypid FROM pg_attribute "
+            "WHERE attrelid = %s::regclass AND attnum > 0",
+            [table],
+        )
+        oids = dict(cursor.fetchall())
     return [int(oids[c]) for c in columns]
 
 
