@@ -92,6 +92,10 @@ INSTALLED_APPS = [
     "bluehelmet.deployment",
     "bluehelmet.planning",
     "bluehelmet.benchmarks",
+    "bluehelmet.support",
+    "bluehelmet.programmes",
+    "bluehelmet.conduct",
+    "bluehelmet.outreach",
     "bluehelmet.reports",
     "bluehelmet.demo",
 ]

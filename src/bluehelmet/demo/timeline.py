@@ -45,6 +45,10 @@ STORY_APPS = {
     "deployment",
     "planning",
     "benchmarks",
+    "support",
+    "programmes",
+    "conduct",
+    "outreach",
     "reports",
 }
 # The audit log and API tokens keep the real clock (and the log is never rewritten).

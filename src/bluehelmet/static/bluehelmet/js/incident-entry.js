@@ -145,14 +145,16 @@
           }).addTo(map);
           var bounds = areas.getLayers().length ? areas.getBounds()
             : (layers && layers.bounds ? layers.bounds : null);
-          if (bounds && bounds.isValid()) { map.fitBounds(bounds.pad(0.05)); }
-          container.setAttribute("data-area-count", String(features.length));
-          container.setAttribute("data-state", "ready");
+          /* No animation: a click during a zoom animation would place the incident where
+             the map is going to be, not where the user saw it. */
+          if (bounds && bounds.isValid()) { map.fitBounds(bounds.pad(0.05), { animate: false }); }
           var lat = number(latInput), lng = number(lonInput);
           if (lat !== null && lng !== null) {
             place(lat, lng);
-            map.setView([lat, lng], Math.max(map.getZoom(), 6));
+            map.setView([lat, lng], Math.max(map.getZoom(), 6), { animate: false });
           }
+          container.setAttribute("data-area-count", String(features.length));
+          container.setAttribute("data-state", "ready");
         });
       })
       .catch(function () {

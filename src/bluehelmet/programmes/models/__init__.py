@@ -1,0 +1,1 @@
+"""The programmes app's models (Capstone §2.3-2.5, §7.2)."""
