@@ -129,8 +129,9 @@ def test_an_hq_user_without_a_mission_is_told_how_to_pick_one(
 ) -> None:
     login(client, make_user("hq-planner"))
     home = client.get("/", follow=True)
-    assert home.redirect_chain[-1][0] == "/missions/"
-    html = home.content.decode()
+    assert home.redirect_chain[-1][0] == "/hq/"  # HQ roles land on the headquarters overview
+    assert Menu(home.content.decode()).hint == HINT
+    html = client.get("/missions/").content.decode()
     assert text_of(html, "pick-mission-hint") == HINT
     assert Menu(html).hint == HINT
     # Every other page's menu says it too, until a mission is chosen.

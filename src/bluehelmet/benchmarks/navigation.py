@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from bluehelmet.benchmarks import hq
 from bluehelmet.benchmarks.rules import MARGIN, WINDOW
 from bluehelmet.core.registry import NavItem, OverviewLink, registry
 
 
 def register() -> None:
+    hq.register()
     registry.section("benchmarks", _("Benchmarks and transition (§10.1-10.2)"), weight=47)
     registry.add_nav_items(
         "benchmarks",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from bluehelmet.core import hq
 from bluehelmet.core.permissions import Action
 from bluehelmet.core.registry import NavItem, OverviewLink, registry
 
@@ -22,7 +23,9 @@ def register() -> None:
         NavItem(_("Overview"), "mission-detail", mission_page=True, weight=10),
         NavItem(_("Mission parameters"), "mission-parameters", mission_page=True, weight=80),
         NavItem(_("All missions"), "mission-list", scoped=False, weight=90),
+        NavItem(_("Headquarters overview"), "hq-overview", scoped=False, weight=95),
     )
+    hq.register_core_columns()
     registry.add_link(OverviewLink(_("Parameters"), "mission-parameters", weight=90))
     registry.section("organisation", _("Organisation (§6.2, §7.1)"), weight=20)
     registry.add_nav_items(

@@ -83,6 +83,69 @@ class ParameterSpec:
     weight: int = 100
 
 
+@dataclass(frozen=True)
+class HqCell:
+    """One cell of the headquarters overview (``core.hq``). ``text``: what the page and the CSV
+    show; ``value``: the JSON value of the API (a number, a string, a list); ``sort``: the key
+    the table sorts by (a number, or text); ``url``: the mission page it links to; ``tone``:
+    ``""``, ``"good"``, ``"warn"`` or ``"bad"`` (a word is always in ``text`` too)."""
+
+    text: str
+    value: Any = None
+    sort: float | str | None = None
+    url: str | None = None
+    tone: str = ""
+
+
+@dataclass(frozen=True)
+class HqColumn:
+    """A column of the headquarters overview, one cell per mission the user may see.
+    ``cell(user, mission)`` reads through ``restrict(user, ...)`` exactly as the mission's own
+    pages do and returns ``None`` where the user may see nothing of it (the cell says so)."""
+
+    key: str
+    label: Any
+    cell: Callable[[Any, Any], HqCell | None]
+    weight: int = 100
+    help: Any = ""
+
+
+@dataclass(frozen=True)
+class HqSeries:
+    """One mission's values for an overview chart: ``points`` are ``(label, value)`` pairs, one
+    pair for a bar chart, a month each for a trend."""
+
+    mission: str
+    points: list[tuple[str, float]]
+
+
+@dataclass(frozen=True)
+class HqChart:
+    """A comparison across missions on the headquarters overview (``kind``: ``bars`` or
+    ``lines``). ``series(user, missions)`` returns the missions' series, scoped like a column."""
+
+    key: str
+    title: Any
+    series: Callable[[Any, list[Any]], list[HqSeries]]
+    kind: str = "bars"
+    unit: Any = ""
+    note: Any = ""
+    weight: int = 100
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """A section an app adds to the periodic report to the Council (Capstone §9.1, §10.1), so
+    ``reports`` need not import it: ``build(mission, start, end, user)`` returns the section's
+    paragraphs for the period (plain text, figures only from records ``user`` may see; ``None``
+    for the system) or ``None`` to leave the section out."""
+
+    key: str
+    heading: Any
+    build: Callable[[Any, Any, Any, Any], list[str] | None]
+    weight: int = 100
+
+
 POSITIONS = ("alerts", "summary", "main")
 # The "situation now" page (``/missions/<code>/now/``): ``main`` spans the page (the incidents
 # map and list), ``cards`` are the boxes below it (crises, SITREP, alerts, flags ...).
@@ -96,6 +159,9 @@ class Registry:
         self.situation: dict[str, OverviewPanel] = {}
         self.links: dict[str, OverviewLink] = {}
         self.parameters: dict[str, ParameterSpec] = {}
+        self.report_sections: dict[str, ReportSection] = {}
+        self.hq_columns: dict[str, HqColumn] = {}
+        self.hq_charts: dict[str, HqChart] = {}
 
     def section(self, key: str, title: Any, weight: int = 100) -> NavSection:
         """The menu section ``key``, created on first use (an app may add to another's)."""
@@ -134,6 +200,29 @@ class Registry:
             if not spec.min_value <= spec.default <= spec.max_value:
                 raise ValueError(f"Parameter {spec.key!r}: default outside its range.")
             self.parameters[spec.key] = spec
+
+    def add_hq_column(self, *columns: HqColumn) -> None:
+        """Columns of the headquarters overview (Capstone §7.1), one cell per mission."""
+        for column in columns:
+            self.hq_columns[column.key] = column
+
+    def add_hq_chart(self, *charts: HqChart) -> None:
+        for chart in charts:
+            if chart.kind not in ("bars", "lines"):
+                raise ValueError(f"Chart kind must be 'bars' or 'lines', not {chart.kind!r}.")
+            self.hq_charts[chart.key] = chart
+
+    def overview_columns(self) -> list[HqColumn]:
+        return sorted(self.hq_columns.values(), key=lambda c: c.weight)
+
+    def overview_charts(self) -> list[HqChart]:
+        return sorted(self.hq_charts.values(), key=lambda c: c.weight)
+
+    def add_report_section(self, section: ReportSection) -> None:
+        self.report_sections[section.key] = section
+
+    def periodic_report_sections(self) -> list[ReportSection]:
+        return sorted(self.report_sections.values(), key=lambda s: s.weight)
 
     def mission_parameters(self) -> list[ParameterSpec]:
         return sorted(self.parameters.values(), key=lambda s: s.weight)

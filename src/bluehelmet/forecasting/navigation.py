@@ -10,9 +10,11 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.registry import NavItem, registry
+from bluehelmet.forecasting import hq
 
 
 def register() -> None:
+    hq.register()
     registry.section("analysis", _("Analysis (JMAC) (§7.2)"), weight=70)
     registry.add_nav_items(
         "analysis",

@@ -369,6 +369,29 @@ def dump(collection: dict[str, Any]) -> str:
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
 
 
+WORLD_TOLERANCE = 0.1  # degrees: a world view needs no more
+
+
+def build_world(layers: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """Every country's 1:110m outline, simplified, for the headquarters overview's world map
+    (``world.json``): ``code`` (ISO3) and ``name`` per feature."""
+    features = []
+    for f in layers["countries"]:
+        p = f["properties"]
+        geometry = compact_polygons(f["geometry"], WORLD_TOLERANCE, digits=2)
+        if geometry:
+            code = iso3(p.get("adm0_a3") or "")
+            name = str(p.get("admin") or p.get("name") or code)
+            features.append(feature(geometry, layer="country", code=code, name=name))
+    return {
+        "type": "FeatureCollection",
+        "country": "world",
+        "source": "Natural Earth 1:110m admin-0 countries (public domain, naturalearthdata.com)",
+        "licence": "public domain",
+        "features": features,
+    }
+
+
 def write_country(collection: dict[str, Any], output: Path) -> Path:
     output.mkdir(parents=True, exist_ok=True)
     path = output / f"{collection['country']}.json"

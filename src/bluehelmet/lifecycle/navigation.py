@@ -10,10 +10,12 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.registry import NavItem, OverviewLink, OverviewPanel, registry
+from bluehelmet.lifecycle import hq
 from bluehelmet.lifecycle.panels import deployment_clock_panel
 
 
 def register() -> None:
+    hq.register()
     registry.section("mission", _("Mission"), weight=10)
     registry.add_nav_items(
         "mission", NavItem(_("Lifecycle"), "mission-lifecycle", mission_page=True, weight=20)

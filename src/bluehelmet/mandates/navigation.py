@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.registry import NavItem, OverviewLink, OverviewPanel, registry
-from bluehelmet.mandates import consultations
+from bluehelmet.mandates import consultations, hq
 from bluehelmet.mandates.panels import (
     overdue_consultations_panel,
     overdue_consultations_situation,
@@ -19,6 +19,7 @@ from bluehelmet.mandates.panels import (
 
 
 def register() -> None:
+    hq.register()
     registry.section("mandates", _("Mandates (§1.4, §4.2-4.3)"), weight=40)
     registry.add_nav_items(
         "mandates",

@@ -11,10 +11,11 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.registry import NavItem, OverviewPanel, registry
-from bluehelmet.operations import panels
+from bluehelmet.operations import hq, panels
 
 
 def register() -> None:
+    hq.register()
     registry.section("operations", _("Operations (JOC) (§7.2)"), weight=50)
     registry.add_nav_items(
         "operations",

@@ -12,12 +12,13 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.registry import NavItem, OverviewPanel, registry
-from bluehelmet.principles import panels
+from bluehelmet.principles import hq, panels
 from bluehelmet.principles.panels import consent_withdrawal_panel
 from bluehelmet.principles.rules import consent, impartiality, protection
 
 
 def register() -> None:
+    hq.register()
     registry.section("principles", _("Principles (§3.1)"), weight=60)
     registry.add_nav_items(
         "principles",

@@ -5,6 +5,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from bluehelmet.core.api import views as v
+from bluehelmet.core.api.overview import OverviewView
 from bluehelmet.core.api.parameters import MissionParametersView
 from bluehelmet.core.api.routers import AppRouter
 from bluehelmet.core.api.tokens import ObtainTokenView
@@ -26,6 +27,7 @@ router.register("audit", v.AuditEntryViewSet)
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path("overview/", OverviewView.as_view(), name="api-overview"),
     path(
         "missions/<str:code>/parameters/",
         MissionParametersView.as_view(),

@@ -25,7 +25,7 @@ from bluehelmet.core import filtersets as fs
 from bluehelmet.core import forms
 from bluehelmet.core import models as m
 from bluehelmet.core.audit import log_reads
-from bluehelmet.core.permissions import Action, user_can
+from bluehelmet.core.permissions import Action, grants_for, user_can
 from bluehelmet.core.phases import Phase, next_phases
 from bluehelmet.core.registry import POSITIONS, registry, render_panels
 from bluehelmet.core.tables import Column, object_url, register_url_kwargs
@@ -73,7 +73,8 @@ def get_mission(request: HttpRequest, code: str) -> m.Mission:
 
 class HomeView(LoginRequiredMixin, View):
     """The current mission's overview, or its situation page for its JOC officers and leaders
-    (``situation.SITUATION_ROLES``); the mission list when none is chosen."""
+    (``situation.SITUATION_ROLES``); when none is chosen, the headquarters overview for HQ
+    roles (Capstone §7.1) and the mission list for others who see several."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
         mission = get_current_mission(request)
@@ -81,6 +82,9 @@ class HomeView(LoginRequiredMixin, View):
             visible = list(m.Mission.objects.restrict(request.user)[:2])
             mission = visible[0] if len(visible) == 1 else None
         if mission is None:
+            hq_role = grants_for(request.user, Action.VIEW).all_missions is not None
+            if hq_role or request.user.is_superuser:
+                return redirect("hq-overview")
             return redirect("mission-list")
         if lands_on_situation(request.user, mission):
             return redirect("mission-now", code=mission.code)

@@ -3,7 +3,8 @@
 Cuts the Natural Earth layers of the shared data (``--source``, default ``../shared/data/geo``
 from the project root) to one country and its neighbours' side of the borders and writes
 ``<ISO3>.json`` (plain GeoJSON) to ``--output`` (default: the shipped static files,
-``src/bluehelmet/static/geo/``). ``--all`` builds every host of UN operations in the cut.
+``src/bluehelmet/static/geo/``). ``--all`` builds every host of UN operations in the cut and
+``world.json``, the world outlines of the headquarters overview's map (``--country world``).
 Exit status 1 (nothing written for that country) when the source is missing or lacks it.
 """
 
@@ -41,7 +42,9 @@ class Command(BaseCommand):
         wanted = [c.strip().upper() for c in opts["country"]]
         if opts["all"]:
             wanted += [c for c in geodata.MISSION_HOSTS if c not in wanted]
-        if not wanted:
+        world = "WORLD" in wanted or opts["all"]
+        wanted = [c for c in wanted if c != "WORLD"]
+        if not wanted and not world:
             raise CommandError("Name a country (--country ISO3) or give --all.")
         bad = [c for c in wanted if len(c) != 3 or not c.isalpha()]
         if bad:
@@ -53,6 +56,10 @@ class Command(BaseCommand):
         except geodata.GeodataError as exc:
             raise CommandError(str(exc)) from exc
         total = 0
+        if world:
+            path = geodata.write_country(geodata.build_world(layers), output)
+            total += path.stat().st_size
+            self.stdout.write(f"world: {path.stat().st_size / 1024:.0f} KB -> {path}")
         for country in wanted:
             try:
                 collection = geodata.build_country(layers, country)
