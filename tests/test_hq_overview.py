@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from django.apps import apps
 from django.test import Client
+from tests.conftest import PASSWORD
 
 from bluehelmet.core import hq
 from bluehelmet.core.models import Membership, Mission, Role
 from bluehelmet.core.registry import registry
-from tests.conftest import PASSWORD
 
 # The mission's own facts (its record and its phase history), which every role that may see the
 # mission reads on its overview too: not counts of records, so not narrowed by clearance.
@@ -92,12 +92,9 @@ def test_a_mission_role_sees_only_its_own_operation_everywhere(demo: Any, make_u
     assert 'data-mission="UNMOGTO"' in page and "MINUSBEL" not in page
     assert [m["code"] for m in api["missions"]] == ["UNMOGTO"]
     assert "MINUSBEL" not in export and "UNMOGTO" in export
-    assert {f["properties"].get("mission") or f["properties"].get("code") for f in world["features"]} <= {
-        "UNMOGTO",
-        "XTM",
-        "XOS",
-        "XBN",
-    }
+    props = [f["properties"] for f in world["features"]]
+    named = {p.get("mission") or p.get("code") for p in props}
+    assert named <= {"UNMOGTO", "XTM", "XOS", "XBN"}
     assert not any(s["mission"] == "MINUSBEL" for c in api["charts"] for s in c["series"])
 
 
