@@ -320,6 +320,54 @@ def bench_list(client: Any) -> dict[str, Any]:
     return result
 
 
+# --- the headquarters overview (issue 20) ---------------------------------------------------
+
+HQ_RUNS = 20
+
+
+def data_end() -> datetime.datetime:
+    """The day after the last stored incident: the synthetic years end long before today, so
+    the overview's "last 90 days" and "last 12 months" are read as of then, full of incidents."""
+    from django.db.models import Max
+
+    from bluehelmet.operations.models import Incident
+
+    last = Incident.objects.aggregate(last=Max("occurred_at"))["last"]
+    return last + datetime.timedelta(days=1)
+
+
+def bench_hq() -> dict[str, Any]:
+    """``/hq/`` and ``/api/overview/`` for an HQ role that sees everything, with "now" set to
+    the end of the data (``django.utils.timezone.now`` patched, as every cell reads it)."""
+    from unittest import mock
+
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from django.utils import timezone
+
+    from bluehelmet.core.models import Membership, Role
+
+    user = get_user_model().objects.create_user(username="hq-bench", password=None)
+    Membership.objects.create(user=user, role=Role.objects.get(code="hq-oversight"))
+    client = Client()
+    client.force_login(user)
+    end = data_end()
+    result: dict[str, Any] = {"as_of": end.date().isoformat()}
+    with mock.patch.object(timezone, "now", return_value=end):
+        for name, url in (("page", "/hq/"), ("api", "/api/overview/")):
+            client.get(url)  # warm-up, excluded
+            samples = []
+            for _ in range(HQ_RUNS):
+                ms, response = timed(lambda u=url: client.get(u))
+                if response.status_code != 200:
+                    raise RuntimeError(f"{url} answered {response.status_code}")
+                samples.append(ms)
+            result[name] = summary(samples)
+        cells = client.get("/api/overview/").json()["missions"][0]["cells"]
+    result["incidents_90d"] = (cells.get("incidents-90d") or {}).get("value")
+    return result
+
+
 # --- query plans ----------------------------------------------------------------------------
 
 
@@ -389,6 +437,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     result["weekly"] = bench_weekly(user, client, years)
     log("incident list page")
     result["list"] = bench_list(client)
+    log("headquarters overview page and API")
+    result["hq"] = bench_hq()
     result["plans"] = plans(user, result["cop"], years[len(years) // 2])
     return result
 
