@@ -111,6 +111,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "bluehelmet.core.language.UserLanguageMiddleware",  # the user's saved language first
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "bluehelmet.core.middleware.ActingUserMiddleware",
@@ -196,6 +197,7 @@ BLUEHELMET_TOKEN_TTL_HOURS = int(os.environ.get("BLUEHELMET_TOKEN_TTL_HOURS", 24
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # the choice outlives the session (core.language)
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

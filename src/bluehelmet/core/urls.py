@@ -46,6 +46,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/", account.PasswordChangeView.as_view(), name="password-change"),
     path("password/done/", account.PasswordChangeDoneView.as_view(), name="password-change-done"),
+    path("language/", account.LanguageView.as_view(), name="set-language"),
     path("switch-mission/", missions.SwitchMissionView.as_view(), name="switch-mission"),
     path("hq/", hq.HqOverviewView.as_view(), name="hq-overview"),
     path("hq/map.geojson", hq.HqMapView.as_view(), name="hq-map"),

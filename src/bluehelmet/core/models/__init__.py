@@ -19,6 +19,7 @@ from bluehelmet.core.models.organisation import OrgUnit, OrgUnitKind, Post, Post
 from bluehelmet.core.models.parameters import MissionParameter
 from bluehelmet.core.models.partners import Partner, PartnerKind
 from bluehelmet.core.models.people import Assignment, Person, PersonnelCategory
+from bluehelmet.core.models.preferences import UserPreference
 from bluehelmet.core.models.tokens import ApiToken
 
 __all__ = [
@@ -50,4 +51,5 @@ __all__ = [
     "RoleScope",
     "SofaStatus",
     "UnitType",
+    "UserPreference",
 ]
