@@ -77,13 +77,25 @@ def test_build_cuts_the_central_african_republic_with_its_neighbours(
 def test_the_shipped_files_are_what_the_command_builds(
     layers: dict[str, Any], tmp_path: Path
 ) -> None:
-    shipped = sorted(p.stem for p in SHIPPED.glob("*.json"))
+    shipped = sorted(p.stem for p in SHIPPED.glob("*.json") if p.stem != "world")
     assert shipped == sorted(geodata.MISSION_HOSTS)
     assert sum(p.stat().st_size for p in SHIPPED.glob("*.json")) < 3 * 1024 * 1024
     assert "public domain" in (SHIPPED / "README.md").read_text(encoding="utf-8")
     for country in ("CAF", "SSD", "CYP"):
         built = geodata.dump(geodata.build_country(layers, country))
         assert built == (SHIPPED / f"{country}.json").read_text(encoding="utf-8"), country
+
+
+def test_the_world_map_and_french_names_are_built_too(layers: dict[str, Any]) -> None:
+    world = geodata.build_world(layers)
+    assert geodata.dump(world) == (SHIPPED / "world.json").read_text(encoding="utf-8")
+    by_code = {f["properties"]["code"]: f["properties"] for f in world["features"]}
+    assert by_code["CAF"]["name"] == "Central African Republic"
+    assert by_code["CAF"]["name_fr"] == "République centrafricaine"
+    assert by_code["CYP"]["name_fr"] == "Chypre"
+    caf = geodata.build_country(layers, "CAF")
+    assert caf["names_fr"]["COD"] == "République démocratique du Congo"
+    assert caf["names_fr"]["TCD"] == "Tchad"
 
 
 def test_build_refuses_what_it_cannot_cut(tmp_path: Path) -> None:

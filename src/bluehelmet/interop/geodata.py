@@ -58,6 +58,20 @@ def iso3(ne_code: str) -> str:
     return NE_TO_ISO3.get(ne_code, ne_code)
 
 
+def french_name(code: str) -> str | None:
+    """The country's French name from pycountry's ISO 3166 catalogue (maps in French; Natural
+    Earth's 1:110m countries carry no French name), or None when it has none."""
+    import gettext
+
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return None
+    catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    return catalogue.gettext(getattr(country, "common_name", None) or country.name)
+
+
 def load_layers(source: Path) -> dict[str, list[dict[str, Any]]]:
     layers: dict[str, list[dict[str, Any]]] = {}
     for key, name in FILES.items():
@@ -278,6 +292,7 @@ def build_country(
     box: Box = (core[0] - pad, core[1] - pad, core[2] + pad, core[3] + pad)
     features: list[dict[str, Any]] = []
     names: dict[str, str] = {country: str(own[0]["properties"].get("admin") or country)}
+    names_fr: dict[str, str] = {country: french_name(country) or names[country]}
 
     for f in own:
         p = f["properties"]
@@ -289,6 +304,7 @@ def build_country(
                     geometry,
                     layer="admin1",
                     name=p.get("name") or p.get("name_en"),
+                    name_fr=_other(p.get("name_fr"), p.get("name") or p.get("name_en")),
                     code=_code(p),
                     label=rounded([label])[0] if None not in label else None,
                 )
@@ -305,6 +321,7 @@ def build_country(
         geometry = compact_polygons(f["geometry"], TOLERANCE * 2, box, digits=2)
         if geometry:
             names[code] = str(p.get("admin") or p.get("name") or code)
+            names_fr[code] = french_name(code) or names[code]
             features.append(feature(geometry, layer="neighbour", country=code, name=names[code]))
 
     for f in layers["lakes"]:
@@ -358,6 +375,7 @@ def build_country(
         "type": "FeatureCollection",
         "country": country,
         "names": names,
+        "names_fr": names_fr,
         "bbox": [round(v, DIGITS) for v in box],
         "source": SOURCE_NOTE,
         "licence": "public domain",
@@ -367,6 +385,11 @@ def build_country(
 
 def dump(collection: dict[str, Any]) -> str:
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+
+
+def _other(french: Any, name: Any) -> str | None:
+    """The French name when there is one that differs (an equal one would only add bytes)."""
+    return str(french) if french and french != name else None
 
 
 WORLD_TOLERANCE = 0.1  # degrees: a world view needs no more
@@ -382,7 +405,10 @@ def build_world(layers: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
         if geometry:
             code = iso3(p.get("adm0_a3") or "")
             name = str(p.get("admin") or p.get("name") or code)
-            features.append(feature(geometry, layer="country", code=code, name=name))
+            name_fr = _other(french_name(code), name)
+            features.append(
+                feature(geometry, layer="country", code=code, name=name, name_fr=name_fr)
+            )
     return {
         "type": "FeatureCollection",
         "country": "world",

@@ -8,6 +8,9 @@
 
   var util = window.bluehelmet.util;
   var node = util.node;
+  var FRENCH = document.documentElement.lang === "fr";
+
+  function localName(p) { return (FRENCH && p.name_fr) || p.name; }
 
   function radius(count) {
     if (count === null || count === undefined) { return 7; }
@@ -38,7 +41,7 @@
       },
       onEachFeature: function (f, layer) {
         if (hosts[f.properties.code]) {
-          layer.bindTooltip(node("span", null, f.properties.name), { sticky: true });
+          layer.bindTooltip(node("span", null, localName(f.properties)), { sticky: true });
         }
       }
     }).addTo(map);

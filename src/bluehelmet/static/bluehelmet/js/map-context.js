@@ -15,6 +15,10 @@
 
   var util = window.bluehelmet.util;
   var node = util.node;
+  /* Names in French where the file has them (admin-1 and country names), on a French page. */
+  var FRENCH = document.documentElement.lang === "fr";
+
+  function localName(p) { return (FRENCH && p.name_fr) || p.name; }
 
   function panes(map) {
     Object.keys(PANES).forEach(function (name) {
@@ -97,7 +101,7 @@
     byLayer(features, "admin1").forEach(function (f) {
       var p = f.properties;
       if (!p.label || !p.name) { return; }
-      label([p.label[1], p.label[0]], p.name, "map-label-admin1", p.code).addTo(areaLabels);
+      label([p.label[1], p.label[0]], localName(p), "map-label-admin1", p.code).addTo(areaLabels);
     });
     var places = L.layerGroup();
     byLayer(features, "place").forEach(function (f) {
@@ -108,7 +112,7 @@
       placeLabels.push({ marker: marker, rank: (p.rank || 0) + (own ? 0 : 2) });
     });
     var neighbourNames = L.layerGroup();
-    var names = data.names || {};
+    var names = (FRENCH && data.names_fr) || data.names || {};
     layers.land.eachLayer(function (layer) {
       var code = layer.feature.properties.country;
       var name = names[code] || layer.feature.properties.name;
