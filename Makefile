@@ -18,7 +18,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check
 LOCK := requirements.lock
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock run test lint lint-ruff lint-format lint-migrations lint-types lint-imports format bench clean distclean
+.PHONY: help install lock run test lint lint-ruff lint-format lint-migrations lint-types lint-imports lint-i18n messages format bench clean distclean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -77,6 +77,13 @@ lint-imports: install ## import-linter: core is a kernel, the apps form layers (
 
 lint-migrations: install
 	$(BLUEHELMET) makemigrations --check --dry-run
+
+lint-i18n: install ## every string translated into French, django.mo compiled (GNU gettext)
+	$(BIN)/python scripts/check_translations.py
+
+messages: install ## merge new strings into the French catalogue, then compile it
+	cd src/bluehelmet && ../../$(BIN)/python -m bluehelmet makemessages -l fr --no-location --ignore "static/*"
+	msgfmt -c -o src/bluehelmet/locale/fr/LC_MESSAGES/django.mo src/bluehelmet/locale/fr/LC_MESSAGES/django.po
 
 format: install ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
