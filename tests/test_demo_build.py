@@ -35,10 +35,14 @@ def test_json_lists_a_user_per_role_and_mission(db: Any, monkeypatch: pytest.Mon
     monkeypatch.delenv("BLUEHELMET_DEMO_PASSWORD", raising=False)
     out, err = run("--json")
     document = json.loads(out)
-    users = {(u["role"], u["mission"]): u["username"] for u in document["users"]}
+    users = {
+        (u["role"], u["mission"]): u["username"] for u in document["users"] if u["language"] == "en"
+    }
+    french = {u["mission"]: u["username"] for u in document["users"] if u["language"] == "fr"}
     for code in scenario.DEMO_MISSION_CODES:
         for role in MISSION_ROLES:
             assert users[(role, code)] == f"{code.lower()}.{role}"
+        assert french[code] == f"{code.lower()}.mlt-member-fr"  # one French speaker each
     for role in HQ_ROLES:
         assert (role, None) in users
     assert users[("superuser", None)] == "admin"

@@ -21,7 +21,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from bluehelmet.core.models import Membership, Mission, Role, RoleScope
+from bluehelmet.core.models import Membership, Mission, Role, RoleScope, UserPreference
 from bluehelmet.core.roles import DEFAULT_ROLES
 
 PASSWORD_ENV = "BLUEHELMET_DEMO_PASSWORD"  # noqa: S105 - a variable name, not a secret
@@ -41,9 +41,18 @@ class DemoUser:
     username: str
     role: str
     mission: str | None
+    language: str = "en"
 
     def as_dict(self) -> dict[str, str | None]:
-        return {"username": self.username, "role": self.role, "mission": self.mission}
+        return {
+            "username": self.username,
+            "role": self.role,
+            "mission": self.mission,
+            "language": self.language,
+        }
+
+
+FRENCH_ROLE = "mlt-member"
 
 
 def mission_username(code: str, role: str) -> str:
@@ -63,6 +72,9 @@ def planned_users(mission_codes: list[str]) -> list[DemoUser]:
     ]
     for code in mission_codes:
         users += [DemoUser(mission_username(code, role), role, code) for role in mission_roles()]
+        # One French-speaking member of each mission's leadership (issue 20: the data stay in
+        # English, the interface follows the user's language).
+        users.append(DemoUser(mission_username(code, FRENCH_ROLE) + "-fr", FRENCH_ROLE, code, "fr"))
     users.append(DemoUser(SUPERUSER, SUPERUSER_ROLE, None))
     return users
 
@@ -135,6 +147,7 @@ def ensure_users(
         suffix = f" ({plan.mission})" if plan.mission else ""
         user.last_name = (labels.get(plan.role, "superuser") + suffix)[:150]
         user.save()
+        UserPreference.objects.update_or_create(user=user, defaults={"language": plan.language})
         users[plan.username] = user
     return users
 
