@@ -13,14 +13,18 @@ from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from bluehelmet.core.models import Mission
 from bluehelmet.doctrine.models import TaskType
 from bluehelmet.mandates.models import AuthorisedStrength, DeployedStrength, Mandate
 
 CATEGORIES = ("troops", "police", "military_observers")
-LABELS = {"troops": "troops", "police": "police", "military_observers": "military observers"}
+LABELS = {
+    "troops": gettext_lazy("troops"),
+    "police": gettext_lazy("police"),
+    "military_observers": gettext_lazy("military observers"),
+}
 POC_TAMM_FLAG = "prociv"  # the taxonomy's protection-of-civilians task (Capstone §2.3, res. 1674)
 DEFAULT_THRESHOLDS = {"ratio": 0.8, "min_months": 3}
 
