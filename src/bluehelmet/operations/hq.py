@@ -40,20 +40,29 @@ def crises_cell(user: Any, mission: Mission) -> HqCell:
     return HqCell(str(count), count, count, url, "bad" if count else "")
 
 
+def monthly_rows(user: Any, missions: list[Mission], months: list[datetime.date]) -> list[Any]:
+    """Incidents and deaths per mission and month, grouped once for both charts: kept on the
+    user object for the request (as ``permissions.grants_for`` keeps the grants)."""
+    key = (tuple(m.pk for m in missions), months[0])
+    cache: dict[Any, list[Any]] = user.__dict__.setdefault("_bluehelmet_hq_monthly", {})
+    if key not in cache:
+        start = datetime.datetime.combine(months[0], datetime.time(), tzinfo=datetime.UTC)
+        cache[key] = list(
+            in_calendar(Incident.objects.restrict(user))
+            .filter(mission__in=missions, occurred_at__gte=start)
+            .order_by()
+            .annotate(month=MonthStart("occurred_at"))
+            .values("mission_id", "month")
+            .annotate(n=Count("id"), killed=Sum("killed"))
+        )
+    return cache[key]
+
+
 def monthly(user: Any, missions: list[Mission], measure: str) -> list[HqSeries]:
     """Each mission's incidents (``n``) or deaths (``killed``) per month over the last year."""
     months = last_months()
-    start = datetime.datetime.combine(months[0], datetime.time(), tzinfo=datetime.UTC)
-    rows = (
-        in_calendar(Incident.objects.restrict(user))
-        .filter(mission__in=missions, occurred_at__gte=start)
-        .order_by()
-        .annotate(month=MonthStart("occurred_at"))
-        .values("mission_id", "month")
-        .annotate(n=Count("id"), killed=Sum("killed"))
-    )
     found: dict[int, dict[str, float]] = defaultdict(dict)
-    for row in rows:
+    for row in monthly_rows(user, missions, months):
         found[row["mission_id"]][f"{row['month']:%Y-%m}"] = float(row[measure] or 0)
     labels = [f"{m:%Y-%m}" for m in months]
     return [
