@@ -61,7 +61,7 @@ run: install ## migrate, load the demo if the database is empty, serve on 127.0.
 test: install ## run the whole test suite on TEST_WORKERS (2) workers (TEST_ARGS="-k api" to narrow)
 	$(BIN)/pytest -n $(TEST_WORKERS) $(TEST_ARGS)
 
-lint: lint-ruff lint-format lint-migrations lint-types lint-imports ## ruff, format, migrations, mypy, import contracts
+lint: lint-ruff lint-format lint-migrations lint-types lint-imports lint-i18n ## ruff, format, migrations, mypy, import contracts, French catalogue
 
 lint-ruff: install
 	$(BIN)/ruff check .

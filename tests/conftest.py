@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import translation
 
 from bluehelmet.core.models import (
     Component,
@@ -33,6 +34,15 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytest_plugins = ["tests.demo_support", "tests.pages_support"]
 
 PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(autouse=True)
+def english_by_default() -> Any:
+    """Each test starts in English: a request in French (a saved choice, ``Accept-Language``)
+    leaves its language active in the thread, and the next test's direct calls would read it."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture

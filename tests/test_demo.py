@@ -241,7 +241,8 @@ def test_rerun_changes_nothing(demo: Any) -> None:
     assert "already loaded" in out
     assert snapshot() == before and AuditEntry.objects.count() == audit
     document = json.loads(run("--json")[0])
-    assert document["password"] is None and len(document["users"]) == 21
+    # HQ roles, every mission role in each mission, a French speaker each, the superuser.
+    assert document["password"] is None and len(document["users"]) == 25
 
 
 def test_observer_dates_follow_today(demo: dict[str, Mission]) -> None:

@@ -20,6 +20,9 @@ from bluehelmet.core.registry import registry
 # The mission's own facts (its record and its phase history), which every role that may see the
 # mission reads on its overview too: not counts of records, so not narrowed by clearance.
 MISSION_FACTS = {"mission", "type", "host", "phase", "deployment-clock"}
+# Aggregates published by design to every role that may see the mission, suppressed so that no
+# case can be told apart (conduct: Capstone §3.2; counts under 5 are never shown).
+PUBLISHED_AGGREGATES = {"conduct"}
 
 
 def user_with(make_user: Any, role: str, mission: Mission | None = None) -> Any:
@@ -111,7 +114,7 @@ def test_every_column_counts_only_what_the_role_may_see(demo: Any, make_user: An
     twin = empty_twin(minusbel)
 
     seen, nothing = cells(researcher, minusbel), cells(researcher, twin)
-    counted = [key for key in seen if key not in MISSION_FACTS]
+    counted = [key for key in seen if key not in MISSION_FACTS | PUBLISHED_AGGREGATES]
     assert set(counted) >= {"incidents-90d", "strength", "open-crises", "alerts-waiting"}
     for key in counted:
         assert seen[key] == nothing[key], f"column {key!r} shows what the researcher may not see"

@@ -65,3 +65,18 @@ def test_the_api_follows_accept_language_over_the_saved_choice(
     asked_fr = client.get("/api/incidents/", HTTP_ACCEPT_LANGUAGE="fr")
     assert asked_en["Content-Language"] == "en" and asked_fr["Content-Language"] == "fr"
     assert client.get("/api/incidents/")["Content-Language"] == "fr"  # none asked: the choice
+
+
+@pytest.mark.django_db
+def test_a_french_reader_gets_the_doctrine_catalogue_in_french(
+    make_user: Any, mission: Mission
+) -> None:
+    """The catalogue is stored in English; its names and summaries come out of the French
+    catalogue for a French reader, and stay English for others."""
+    user = make_user("joc-officer", mission)
+    english = signed_in(user).get("/doctrine/principles/consent/").content.decode()
+    UserPreference.objects.create(user=user, language="fr")
+    french = signed_in(user).get("/doctrine/principles/consent/").content.decode()
+    assert "<h1>Consent of the main parties</h1>" in english
+    assert "<h1>Consentement des principales parties</h1>" in french
+    assert "political process" in english and "processus politique" in french

@@ -101,14 +101,14 @@ def test_switcher_lists_only_visible_missions(scoped: dict[str, Any]) -> None:
 
 def test_switcher_keeps_the_mission_in_the_session(scoped: dict[str, Any]) -> None:
     client = client_for(scoped["hq"])
-    assert client.get("/")["Location"] == reverse("mission-list")
+    assert client.get("/")["Location"] == reverse("hq-overview")  # HQ roles land there
     response = client.post(reverse("switch-mission"), {"mission": "UNOTHER"})
     assert response["Location"] == reverse("mission-detail", kwargs={"code": "UNOTHER"})
     assert client.get("/")["Location"] == reverse("mission-detail", kwargs={"code": "UNOTHER"})
     page = client.get(reverse("orgunit-list"))
     assert b'<option value="UNOTHER" selected>' in page.content
     client.post(reverse("switch-mission"), {"mission": ""})
-    assert client.get("/")["Location"] == reverse("mission-list")
+    assert client.get("/")["Location"] == reverse("hq-overview")
 
 
 def test_switching_to_a_forbidden_mission_is_404(scoped: dict[str, Any]) -> None:

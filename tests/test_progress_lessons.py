@@ -90,3 +90,24 @@ def test_lesson_pages(mission: Any, make_user: Any) -> None:
     response = web.post(f"/lessons/{item.pk}/link/", {"record": f"operations.incident:{ambush.pk}"})
     assert response.status_code == 302
     assert "Ambush on the Ouri road" in web.get(f"/lessons/{item.pk}/").content.decode()
+
+
+def test_a_record_page_shows_the_lessons_about_it_to_those_who_may_read_them(
+    mission: Any, make_user: Any
+) -> None:
+    """Given a lesson linked to an incident, the incident's page lists it (Capstone §10.2);
+    a strictly confidential lesson stays off the page of a reader below that clearance."""
+    ambush = incident(mission, title="Ambush on the Ouri road")
+    open_lesson = lesson(mission, title="Escorts wait for route clearance")
+    secret = lesson(mission, title="Source handling after the ambush", sensitivity=2)
+    for item in (open_lesson, secret):
+        do_link_lesson(item, f"operations.incident:{ambush.pk}", acting_user=None)
+    hom = client_for(make_user("head-of-mission", mission))
+    page = hom.get(f"/incidents/{ambush.pk}/").content.decode()
+    assert 'id="record-lessons"' in page
+    assert "Escorts wait for route clearance" in page and "Source handling" in page
+    officer = client_for(make_user("joc-officer", mission))
+    seen = officer.get(f"/incidents/{ambush.pk}/").content.decode()
+    assert "Escorts wait for route clearance" in seen and "Source handling" not in seen
+    unlinked = incident(mission, title="Quiet day")
+    assert 'id="record-lessons"' not in hom.get(f"/incidents/{unlinked.pk}/").content.decode()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.benchmarks import models as m
 from bluehelmet.core.filtersets import MissionScopedFilterSet
+from bluehelmet.doctrine.models import TaskCategory
 
 
 class BenchmarkFilterSet(MissionScopedFilterSet):
@@ -57,10 +58,17 @@ class BenchmarkVerdictOverrideFilterSet(MissionScopedFilterSet):
 
 
 class LessonLearnedFilterSet(MissionScopedFilterSet):
-    """``?q=`` searches the text; ``?about=<app>.<model>:<id>`` finds the lessons on a record."""
+    """``?q=`` searches the text; ``?about=<app>.<model>:<id>`` finds the lessons on a record;
+    ``?area=<task category code>`` those tagged with a doctrine area."""
 
     search_fields = ("title", "summary", "worked", "change")
     about = df.CharFilter(method="filter_about", label=_("About the record"))
+    area = df.ModelChoiceFilter(
+        field_name="areas",
+        queryset=TaskCategory.objects.all(),
+        to_field_name="code",
+        label=_("Doctrine area"),
+    )
     written_after = df.DateFilter(field_name="written_on", lookup_expr="gte")
 
     class Meta:

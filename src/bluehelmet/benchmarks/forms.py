@@ -136,6 +136,7 @@ class LessonLearnedForm(ScopedModelForm):
             "summary",
             "worked",
             "change",
+            "areas",
             "sensitivity",
         ]
         widgets = {"written_on": DateInput()}

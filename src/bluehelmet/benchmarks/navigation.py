@@ -10,11 +10,16 @@ from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.benchmarks import hq
 from bluehelmet.benchmarks.rules import MARGIN, WINDOW
-from bluehelmet.core.registry import NavItem, OverviewLink, registry
+from bluehelmet.core.registry import NavItem, OverviewLink, RecordPanel, registry
 
 
 def register() -> None:
+    from bluehelmet.benchmarks.record_panels import lessons_panel
+
     hq.register()
+    registry.add_record_panel(
+        RecordPanel("lessons", "benchmarks/panels/record_lessons.html", lessons_panel, weight=90)
+    )
     registry.section("benchmarks", _("Benchmarks and transition (§10.1-10.2)"), weight=47)
     registry.add_nav_items(
         "benchmarks",
@@ -27,6 +32,7 @@ def register() -> None:
         NavItem(_("Observations"), "observation-list", weight=50),
         NavItem(_("Readiness assessments"), "readinessassessment-list", weight=60),
         NavItem(_("Hand-over plan"), "handoveritem-list", weight=70),
+        NavItem(_("Drawdown plan"), "drawdownstep-list", weight=75),
         NavItem(_("Liquidation asset register"), "assetdisposal-list", weight=80),
         NavItem(_("Lessons learned"), "lessonlearned-list", weight=90),
     )

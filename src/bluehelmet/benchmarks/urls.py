@@ -11,6 +11,7 @@ from typing import Any
 from django.urls import URLPattern, path
 
 from bluehelmet.benchmarks import views as v
+from bluehelmet.benchmarks.views import drawdown
 
 
 def crud(prefix: str, name: str, listing: Any, detail: Any, edit: Any) -> list[URLPattern]:
@@ -63,6 +64,18 @@ urlpatterns = [
         v.AssetDisposalListView,
         v.AssetDisposalDetailView,
         v.AssetDisposalEditView,
+    ),
+    *crud(
+        "drawdown-steps",
+        "drawdownstep",
+        drawdown.DrawdownStepListView,
+        drawdown.DrawdownStepDetailView,
+        drawdown.DrawdownStepEditView,
+    ),
+    path(
+        "drawdown-steps/<int:pk>/complete/",
+        drawdown.DrawdownStepCompleteView.as_view(),
+        name="drawdownstep-complete",
     ),
     *crud(
         "lessons",

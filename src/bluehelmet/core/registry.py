@@ -146,6 +146,23 @@ class ReportSection:
     weight: int = 100
 
 
+RecordPanelContext = Callable[[HttpRequest, Any], dict[str, Any] | None]
+
+
+@dataclass(frozen=True)
+class RecordPanel:
+    """A box on the page of one record (``ObjectDetailView``): ``context(request, obj)`` returns
+    the template's context or ``None``, scoped with ``restrict`` like any view. ``models``:
+    the ``app_label.model_name`` labels it applies to; empty for every record (e.g. the lessons
+    linked to a record, which may be about anything)."""
+
+    key: str
+    template: str
+    context: RecordPanelContext
+    models: tuple[str, ...] = ()
+    weight: int = 100
+
+
 POSITIONS = ("alerts", "summary", "main")
 # The "situation now" page (``/missions/<code>/now/``): ``main`` spans the page (the incidents
 # map and list), ``cards`` are the boxes below it (crises, SITREP, alerts, flags ...).
@@ -160,6 +177,7 @@ class Registry:
         self.links: dict[str, OverviewLink] = {}
         self.parameters: dict[str, ParameterSpec] = {}
         self.report_sections: dict[str, ReportSection] = {}
+        self.record: dict[str, RecordPanel] = {}
         self.hq_columns: dict[str, HqColumn] = {}
         self.hq_charts: dict[str, HqChart] = {}
 
@@ -200,6 +218,14 @@ class Registry:
             if not spec.min_value <= spec.default <= spec.max_value:
                 raise ValueError(f"Parameter {spec.key!r}: default outside its range.")
             self.parameters[spec.key] = spec
+
+    def add_record_panel(self, panel: RecordPanel) -> None:
+        self.record[panel.key] = panel
+
+    def record_panels(self, label: str) -> list[RecordPanel]:
+        """The panels for a record of model ``label`` (``app_label.model_name``)."""
+        found = (p for p in self.record.values() if not p.models or label in p.models)
+        return sorted(found, key=lambda p: p.weight)
 
     def add_hq_column(self, *columns: HqColumn) -> None:
         """Columns of the headquarters overview (Capstone §7.1), one cell per mission."""
@@ -255,7 +281,9 @@ class Registry:
 registry = Registry()
 
 
-def render_panels(request: HttpRequest, mission: Any, panels: list[OverviewPanel]) -> list[str]:
+def render_panels(
+    request: HttpRequest, mission: Any, panels: list[OverviewPanel] | list[RecordPanel]
+) -> list[str]:
     """Each panel rendered with its own context; a panel with nothing to show is left out."""
     from django.template.loader import render_to_string
 

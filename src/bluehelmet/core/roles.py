@@ -103,6 +103,15 @@ DEFAULT_ROLES: list[dict[str, Any]] = [
         "description": "Misconduct cases, strictly confidential (Capstone §3.2).",
     },
     {
+        "code": "human-rights-officer",
+        "name": "Human rights officer",
+        "scope": "mission",
+        "clearance": S.STRICTLY_CONFIDENTIAL,
+        "actions": WRITE,
+        "description": "Monitors, verifies and follows up human rights cases, strictly "
+        "confidential (Capstone §1.2, §2.4).",
+    },
+    {
         "code": "partner-liaison",
         "name": "Contributor / partner liaison",
         "scope": "mission",

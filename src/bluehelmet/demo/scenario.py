@@ -37,7 +37,9 @@ from bluehelmet.core.models import (
 from bluehelmet.demo import minusbel, unmogto
 from bluehelmet.demo.analysis import build_analysis, delete_analysis
 from bluehelmet.demo.benchmarks import build_demo_benchmarks, compute_benchmark_readings
+from bluehelmet.demo.conduct import build_demo_conduct, delete_conduct
 from bluehelmet.demo.deployment import build_deployment, delete_deployment
+from bluehelmet.demo.drawdown import build_drawdown
 from bluehelmet.demo.forecasting import build_forecasts
 from bluehelmet.demo.geography import polygon
 from bluehelmet.demo.incidents import build_incidents, delete_incidents
@@ -46,9 +48,13 @@ from bluehelmet.demo.lifecycle import build_lifecycle
 from bluehelmet.demo.mandates import build_mandates, delete_demo_resolutions
 from bluehelmet.demo.mapcontext import remove_contexts, write_contexts
 from bluehelmet.demo.names import NameMaker, email_for, iso_nationality
+from bluehelmet.demo.outreach import build_demo_outreach, delete_outreach
 from bluehelmet.demo.plan import HolderPlan, MissionPlan, PostPlan, UnitPlan
 from bluehelmet.demo.planning import build_planning, delete_planning
 from bluehelmet.demo.principles import build_principles, delete_principles
+from bluehelmet.demo.programmes import build_programmes, delete_programmes
+from bluehelmet.demo.reports import build_periodic_reports
+from bluehelmet.demo.support import build_demo_support, delete_support
 from bluehelmet.demo.timeline import STORY_END, move_story, shift_to, watermarks
 from bluehelmet.demo.users import mission_roles, mission_username
 from bluehelmet.demo.world import World, build_world
@@ -297,6 +303,11 @@ def build_missions(
     build_deployment(missions, today, acting_user, progress)  # after the actors and mandates
     build_planning(missions, acting_user, progress)  # after the mandates, partners, components
     build_demo_benchmarks(missions, acting_user, progress)  # after the plan's indicators
+    build_drawdown(missions, acting_user, progress)  # after the contingents and sites
+    build_demo_outreach(missions, acting_user, progress)  # after the incidents and lessons
+    build_demo_conduct(missions, acting_user, progress)  # after the contingents
+    build_programmes(missions, acting_user, progress)  # after the actors, incidents, partners
+    build_demo_support(missions, acting_user, progress)  # after contingents and units
     return missions
 
 
@@ -335,6 +346,8 @@ def build_demo(
     origin_day = None if shift.is_zero else as_of
     # Computed after the move: each reading keeps the dates its query ran on.
     compute_benchmark_readings(missions[minusbel.CODE], as_of, acting_user)
+    # After the readings and the move: the report carries what the pages show, dated as built.
+    build_periodic_reports(missions, as_of, users, acting_user, progress)
     build_forecasts(missions[minusbel.CODE], users, acting_user, progress, origin_day)
     return missions
 
@@ -348,9 +361,13 @@ def delete_demo(progress: Progress) -> None:
     delete_deployment()  # the crises behind the missions, and the one under assessment
     for mission in Mission.objects.filter(code__in=DEMO_MISSION_CODES):
         delete_planning(mission)  # plan actors protect units, components and partners
+        delete_outreach(mission)  # impact indicators protect units; rumours name incidents
+        delete_programmes(mission)  # DDR participants protect the armed groups
         delete_analysis(mission)  # before its parties and incidents
         delete_principles(mission)  # use-of-force reports protect units and contingents
         delete_incidents(mission)  # its reports protect the units
+        delete_support(mission)  # logistics requests protect the units
+        delete_conduct(mission)  # cases protect the contingents they name
         units = OrgUnit.objects.filter(mission=mission)
         # The unit tree protects parents: remove it leaves first.
         while units.exists():

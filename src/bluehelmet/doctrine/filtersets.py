@@ -80,3 +80,31 @@ class GlossaryTermFilterSet(DoctrineEntryFilterSet):
     class Meta:
         model = m.GlossaryTerm
         fields: list[str] = []
+
+
+class GuidanceDocumentFilterSet(BaseFilterSet):
+    """The guidance index (Capstone Annex 1): by series, status, office or cited principle;
+    ``?q=`` over title, reference, office and summary; ``?uncited=true`` finds the documents
+    below the 1000 series that cite no principle."""
+
+    search_fields = ("title", "reference", "issuing_office", "summary")
+    series = df.ModelChoiceFilter(
+        queryset=m.GuidanceSeries.objects.all(), to_field_name="series", label=_("Series")
+    )
+    principle = df.ModelChoiceFilter(
+        field_name="principles",
+        queryset=m.Principle.objects.all(),
+        to_field_name="code",
+        label=_("Cites the principle"),
+    )
+    uncited = df.BooleanFilter(method="filter_uncited", label=_("Subordinate, citing none"))
+
+    class Meta:
+        model = m.GuidanceDocument
+        fields = ["series", "status", "principle"]
+
+    def filter_uncited(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        uncited = queryset.filter(principles__isnull=True).exclude(series__series=1000)
+        return uncited if value else queryset.exclude(pk__in=uncited.values("pk"))

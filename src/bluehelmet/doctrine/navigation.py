@@ -15,5 +15,7 @@ from bluehelmet.core.registry import NavItem, registry
 def register() -> None:
     registry.section("reference", _("Reference"), weight=900)
     registry.add_nav_items(
-        "reference", NavItem(_("Doctrine (Capstone)"), "doctrine-index", scoped=False, weight=10)
+        "reference",
+        NavItem(_("Doctrine (Capstone)"), "doctrine-index", scoped=False, weight=10),
+        NavItem(_("Guidance index"), "guidancedocument-list", scoped=False, weight=20),
     )

@@ -6,6 +6,7 @@ Each section answers ``<model_name>-list`` and its entries ``<model_name>-detail
 
 from django.urls import URLPattern, path
 
+from bluehelmet.doctrine import guidance_views as gv
 from bluehelmet.doctrine import views
 
 
@@ -29,5 +30,23 @@ prefix = "doctrine/"
 
 urlpatterns = [
     path("", views.DoctrineIndexView.as_view(), name="doctrine-index"),
+    # The guidance index (Annex 1): records by id, before the sections' ``<slug>/<code>/``.
+    path("guidance-index/", gv.GuidanceDocumentListView.as_view(), name="guidancedocument-list"),
+    path("guidance-index/add/", gv.GuidanceDocumentEditView.as_view(), name="guidancedocument-add"),
+    path(
+        "guidance-index/<int:pk>/",
+        gv.GuidanceDocumentDetailView.as_view(),
+        name="guidancedocument-detail",
+    ),
+    path(
+        "guidance-index/<int:pk>/edit/",
+        gv.GuidanceDocumentEditView.as_view(),
+        name="guidancedocument-edit",
+    ),
+    path(
+        "guidance-index/<int:pk>/decide/",
+        gv.GuidanceDocumentDecideView.as_view(),
+        name="guidancedocument-decide",
+    ),
     *[p for section in views.SECTIONS.values() for p in section_patterns(section)],
 ]

@@ -283,13 +283,17 @@ def entry_facts(obj: Any) -> list[tuple[str, Any, str | None]]:
     if isinstance(obj, m.TaskType):
         category = obj.category
         facts.append(
-            (_("Category"), category.name, entry_url(SECTIONS["task-categories"], category))
+            (_("Category"), category.label, entry_url(SECTIONS["task-categories"], category))
         )
         facts.append((_("Group"), category.get_group_display(), None))
         function = obj.core_function
         if function is not None:
             facts.append(
-                (_("Core function"), function.name, entry_url(SECTIONS["core-functions"], function))
+                (
+                    _("Core function"),
+                    function.label,
+                    entry_url(SECTIONS["core-functions"], function),
+                )
             )
         facts.append((_("TAMM v2.1 column"), obj.tamm_flag or "—", None))
         if obj.cross_cutting_resolution:
@@ -301,10 +305,14 @@ def entry_facts(obj: Any) -> list[tuple[str, Any, str | None]]:
 
 
 def related_entries(obj: Any, user: Any) -> list[tuple[Any, str]]:
-    """Task types of a category or a core function."""
+    """Task types of a category or a core function; the indexed documents of a guidance series
+    (Capstone Annex 1)."""
     if isinstance(obj, m.TaskCategory | m.CoreFunction):
         tasks = obj.task_types.restrict(user).select_related("category")  # type: ignore[attr-defined]
         return [(t, entry_url(SECTIONS["task-types"], t)) for t in tasks]
+    if isinstance(obj, m.GuidanceSeries):
+        documents = obj.documents.restrict(user)  # type: ignore[attr-defined]
+        return [(d, reverse("guidancedocument-detail", kwargs={"pk": d.pk})) for d in documents]
     return []
 
 
@@ -317,7 +325,7 @@ class DoctrineEntryView(LoginRequiredMixin, View):
         section = section_of(self.section_slug)
         obj = get_object_or_404(queryset(section, request.user), code=code)
         context = {
-            "title": obj.name,
+            "title": obj.label,
             "section": section,
             "section_url": section_url(section),
             "object": obj,

@@ -14,12 +14,18 @@ from django.utils.translation import ngettext
 from bluehelmet.core.audit import log_action
 from bluehelmet.core.context import single_audit_entry
 from bluehelmet.core.errors import ActionError, ErrorCode
-from bluehelmet.core.models import Mission, MissionStatus
+from bluehelmet.core.models import Contingent, ContingentStatus, Mission, MissionStatus, OrgUnit
 from bluehelmet.core.permissions import Action, require, user_can
 from bluehelmet.core.phases import ALLOWED, Phase
 from bluehelmet.core.types import Actor, recorded
 from bluehelmet.lifecycle.gates import GateCheck, check_gates
-from bluehelmet.lifecycle.models import AssetDisposal, DisposalStatus, PhaseTransition
+from bluehelmet.lifecycle.models import (
+    AssetDisposal,
+    DisposalStatus,
+    DrawdownKind,
+    DrawdownStep,
+    PhaseTransition,
+)
 
 # Sent after commit; the mandates app hooks it to open the consultations §4.3 requires.
 phase_changed = django.dispatch.Signal()
@@ -199,3 +205,42 @@ def do_complete_asset_disposal(
             after=disposal.snapshot(),
         )
     return disposal
+
+
+def _carry_out(step: DrawdownStep, day: datetime.date) -> None:
+    """What completing the step changes in the organisation: the contingent is repatriated, or
+    the site closed (the gates and the strength pages read those)."""
+    if step.kind == DrawdownKind.REPATRIATION:
+        contingent = Contingent.objects.select_for_update().get(pk=step.contingent_id)
+        contingent.status = ContingentStatus.REPATRIATED
+        contingent.repatriation_date = day
+        contingent.save()
+    else:
+        unit = OrgUnit.objects.select_for_update().get(pk=step.org_unit_id)
+        unit.closed_on = day
+        unit.full_clean()
+        unit.save()
+
+
+def do_complete_drawdown_step(
+    step: DrawdownStep, *, completed_on: datetime.date | None = None, acting_user: Actor
+) -> DrawdownStep:
+    """Record a step of the drawdown plan as carried out (Capstone §6.1: withdrawal), and
+    repatriate its contingent or close its site with it."""
+    require(acting_user, Action.CHANGE, step.mission_id, step.sensitivity)
+    if step.done:
+        raise ActionError(ErrorCode.WRONG_STATE, _("This step is already completed."))
+    day = completed_on or timezone.now().date()
+    with transaction.atomic(), single_audit_entry():
+        before = step.snapshot()
+        _carry_out(step, day)
+        step.completed_on = day
+        step.save()
+        log_action(
+            "complete_drawdown_step",
+            step,
+            acting_user=acting_user,
+            before=before,
+            after=step.snapshot(),
+        )
+    return step

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import django_filters as df
+from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.filtersets import MissionScopedFilterSet
 from bluehelmet.lifecycle.models import (
     AssetDisposal,
+    DrawdownStep,
     HandoverItem,
     PhaseTransition,
     StartUpMilestone,
@@ -44,3 +46,15 @@ class AssetDisposalFilterSet(MissionScopedFilterSet):
     class Meta:
         model = AssetDisposal
         fields = ["mission", "category", "method", "status"]
+
+
+class DrawdownStepFilterSet(MissionScopedFilterSet):
+    search_fields = ("notes", "contingent__name", "org_unit__name")
+    completed = df.BooleanFilter(
+        field_name="completed_on", lookup_expr="isnull", exclude=True, label=_("Completed")
+    )
+    planned_before = df.DateFilter(field_name="planned_on", lookup_expr="lte")
+
+    class Meta:
+        model = DrawdownStep
+        fields = ["mission", "kind", "contingent", "org_unit"]

@@ -31,6 +31,7 @@ from bluehelmet.core.phases import Phase
 from bluehelmet.lifecycle.models import (
     AssetDisposal,
     DisposalStatus,
+    DrawdownStep,
     HandoverItem,
     HandoverStatus,
     MilestoneKind,
@@ -258,6 +259,25 @@ def _assets_decided(mission: Mission, reader: Any = None) -> GateCheck:
     return GateCheck("assets_disposed", ok, _worded(text, mission, reader), "Capstone §6.1")
 
 
+def _drawdown_complete(mission: Mission, reader: Any = None) -> GateCheck:
+    """No liquidation before the drawdown plan is carried out: every contingent it names
+    repatriated and every site closed (Capstone §6.1)."""
+    steps = DrawdownStep.objects.filter(mission=mission)
+    open_ = steps.filter(completed_on__isnull=True)
+    ok = steps.exists() and not open_.exists()
+    shown, shown_open = _shown(steps, reader).count(), _shown(open_, reader).count()
+    if not shown and not ok:
+        text = _("No drawdown step is recorded: the drawdown plan is empty.")
+    elif shown_open:
+        text = _("%(n)d of %(t)d drawdown steps are not carried out yet.") % {
+            "n": shown_open,
+            "t": shown,
+        }
+    else:
+        text = _("Every step of the drawdown plan is carried out.")
+    return GateCheck("drawdown_complete", ok, _worded(text, mission, reader), "Capstone §6.1")
+
+
 def _ms(kind: str, citation: str) -> Callable[[Mission], GateCheck]:
     return lambda mission: _milestone(mission, kind, citation)
 
@@ -277,7 +297,7 @@ GATES: dict[str, list[Callable[[Mission], GateCheck]]] = {
     Phase.FOC: [_field_presence, _heads_of_uniformed_components, _contingents_deployed],
     Phase.TRANSITION: [_ms(MilestoneKind.COUNCIL_DRAWDOWN_DECISION, "Capstone §6.1")],
     Phase.WITHDRAWAL: [_ms(MilestoneKind.HANDOVER_PLAN, "Capstone §6.1, §10.1")],
-    Phase.LIQUIDATION: [_contingents_repatriated, _handover_complete],
+    Phase.LIQUIDATION: [_contingents_repatriated, _handover_complete, _drawdown_complete],
     Phase.CLOSED: [_ms(MilestoneKind.ASSET_DISPOSAL_COMPLETE, "Capstone §6.1"), _assets_decided],
 }
 
@@ -288,6 +308,7 @@ COUNTING = {
     _contingents_deployed,
     _contingents_repatriated,
     _handover_complete,
+    _drawdown_complete,
     _assets_decided,
 }
 

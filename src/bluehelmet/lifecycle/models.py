@@ -1,5 +1,6 @@
 """Lifecycle records: transitions between phases, start-up milestones (Capstone §6.1-6.3), and
-the way out: hand-over items and the liquidation asset register (Capstone §6.1, §10.1-10.2)."""
+the way out: hand-over items, the drawdown plan and the liquidation asset register (Capstone
+§6.1, §10.1-10.2)."""
 
 from __future__ import annotations
 
@@ -228,3 +229,67 @@ class AssetDisposal(MissionScopedModel):
             raise ValidationError({"method": _("Choose how the asset is to be disposed of.")})
         if self.status == DisposalStatus.COMPLETED and self.completed_on is None:
             raise ValidationError({"completed_on": _("Give the date the disposal was completed.")})
+
+
+class DrawdownKind(models.TextChoices):
+    REPATRIATION = "repatriation", _("Contingent repatriated")
+    SITE_CLOSURE = "site_closure", _("Site closed")
+
+
+class DrawdownStep(MissionScopedModel):
+    """A line of the drawdown plan: a contingent to repatriate or a site (team site, field
+    office, sector headquarters) to close, with its date (Capstone §6.1: withdrawal). The
+    personnel it takes out read against the deployed-strength series; completing it (the
+    action) marks the contingent repatriated or the site closed in the organisation."""
+
+    kind = models.CharField(_("kind"), max_length=14, choices=DrawdownKind.choices)
+    contingent = models.ForeignKey(
+        "core.Contingent",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("contingent"),
+    )
+    org_unit = models.ForeignKey(
+        "core.OrgUnit",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("site"),
+    )
+    personnel = models.PositiveIntegerField(
+        _("personnel leaving"),
+        default=0,
+        help_text=_("Uniformed personnel who leave with this step (a contingent: its strength)."),
+    )
+    planned_on = models.DateField(_("planned for"), validators=[validate_date_range])
+    completed_on = models.DateField(
+        _("completed on"), null=True, blank=True, validators=[validate_date_range]
+    )
+    notes = models.TextField(_("notes"), blank=True, max_length=TEXT_MAX_LENGTH)
+
+    class Meta:
+        ordering = ["mission__code", "planned_on", "pk"]
+        verbose_name = _("drawdown step")
+        verbose_name_plural = _("drawdown steps")
+
+    def __str__(self) -> str:
+        what = self.contingent if self.contingent_id else self.org_unit
+        return f"{self.get_kind_display()}: {what}"
+
+    @property
+    def done(self) -> bool:
+        return self.completed_on is not None
+
+    def clean(self) -> None:
+        super().clean()
+        repatriation = self.kind == DrawdownKind.REPATRIATION
+        if repatriation and (not self.contingent_id or self.org_unit_id):
+            raise ValidationError({"contingent": _("A repatriation names one contingent.")})
+        if not repatriation and (not self.org_unit_id or self.contingent_id):
+            raise ValidationError({"org_unit": _("A site closure names one site.")})
+        target = self.contingent if self.contingent_id else self.org_unit
+        if target is not None and self.mission_id and target.mission_id != self.mission_id:
+            raise ValidationError(_("The contingent or site belongs to another mission."))

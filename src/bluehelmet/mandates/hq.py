@@ -22,8 +22,11 @@ def latest_strength(user: Any, mission: Mission) -> tuple[int, int] | None:
     """(deployed, authorised) of the latest month with both, summed over the categories."""
     series: list[GapMonth] = gap_series(mission, user)
     for month in reversed(series):
-        pairs = [(month.deployed[c], month.authorised[c]) for c in CATEGORIES]
-        pairs = [(d, a) for d, a in pairs if d is not None and a]
+        pairs: list[tuple[int, int]] = []
+        for c in CATEGORIES:
+            deployed, authorised = month.deployed[c], month.authorised[c]
+            if deployed is not None and authorised:
+                pairs.append((deployed, authorised))
         if pairs:
             return sum(d for d, _a in pairs), sum(a for _d, a in pairs)
     return None

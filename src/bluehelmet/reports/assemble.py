@@ -25,8 +25,25 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-def _paragraphs(text: str) -> list[str]:
+def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in (text or "").split("\n\n") if p.strip()]
+
+
+_paragraphs = paragraphs
+
+
+def number_sections(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Roman numerals for the sections and one continuous paragraph numbering, as UN reports
+    are set out (shared by the deployment and the periodic report)."""
+    number = 0
+    for numeral, section in zip(ROMAN, sections, strict=False):
+        section["numeral"] = numeral
+        numbered = []
+        for text in section["paragraphs"]:
+            number += 1
+            numbered.append({"number": number, "text": text})
+        section["paragraphs"] = numbered
+    return sections
 
 
 def situation_section(assessment: StrategicAssessment) -> dict[str, Any]:
@@ -158,14 +175,7 @@ def assemble(report: CouncilReport, user: Any) -> dict[str, Any]:
             "paragraphs": _paragraphs(report.observations) or [_("(To be drafted.)")],
         },
     ]
-    number = 0
-    for numeral, section in zip(ROMAN, sections, strict=False):
-        section["numeral"] = numeral
-        numbered = []
-        for text in section["paragraphs"]:
-            number += 1
-            numbered.append({"number": number, "text": text})
-        section["paragraphs"] = numbered
+    number_sections(sections)
     sites = [s for tam in assessment.assessment_missions.all() for s in tam.site_list()]
     return {
         "title": report.title,

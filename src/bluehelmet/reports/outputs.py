@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 CHROMIUM_FLAGS = (
@@ -45,7 +46,10 @@ def chromium_path() -> str | None:
 
 
 def printable_html(content: dict[str, Any], version: Any) -> str:
-    return render_to_string("reports/report_print.html", {"content": content, "version": version})
+    with translation.override(content.get("language") or translation.get_language()):
+        return render_to_string(
+            "reports/report_print.html", {"content": content, "version": version}
+        )
 
 
 def _chromium(args: list[str], workdir: Path) -> None:
@@ -89,7 +93,27 @@ def map_png(svg: str) -> bytes | None:
         return target.read_bytes() if target.exists() else None
 
 
+def add_table(document: Any, table: dict[str, Any]) -> None:
+    """A section's table (periodic report figures) as a Word table under its caption."""
+    if not table.get("rows"):
+        return
+    document.add_paragraph(str(table.get("caption", "")), style="Caption")
+    grid = document.add_table(rows=1, cols=len(table["header"]), style="Table Grid")
+    for cell, text in zip(grid.rows[0].cells, table["header"], strict=False):
+        cell.text = str(text)
+    for row in table["rows"]:
+        cells = grid.add_row().cells
+        for cell, value in zip(cells, row, strict=False):
+            cell.text = str(value)
+
+
 def as_docx(content: dict[str, Any], version: Any) -> bytes:
+    """The version as Word, in the language it was assembled in (its headings and notes)."""
+    with translation.override(content.get("language") or translation.get_language()):
+        return _docx(content, version)
+
+
+def _docx(content: dict[str, Any], version: Any) -> bytes:
     from docx import Document
     from docx.shared import Cm
 
@@ -104,6 +128,8 @@ def as_docx(content: dict[str, Any], version: Any) -> bytes:
         document.add_heading(f"{section['numeral']}. {section['heading']}", level=1)
         for para in section["paragraphs"]:
             document.add_paragraph(f"{para['number']}.\t{para['text']}")
+        for table in section.get("tables") or []:
+            add_table(document, table)
     annex = content.get("annex") or {}
     document.add_page_break()
     document.add_heading(_("Annex"), level=1)
@@ -113,7 +139,7 @@ def as_docx(content: dict[str, Any], version: Any) -> bytes:
         document.add_picture(io.BytesIO(png), width=Cm(15))
     else:
         document.add_paragraph(_("The map is in the PDF and on the report's page."))
-    if annex.get("sites"):
+    if annex.get("sites"):  # the deployment report's annex names the sites visited
         document.add_paragraph(_("Sites visited: %(s)s.") % {"s": ", ".join(annex["sites"])})
     out = io.BytesIO()
     document.save(out)

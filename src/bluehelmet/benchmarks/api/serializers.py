@@ -12,32 +12,15 @@ from rest_framework import serializers
 
 from bluehelmet.benchmarks import models as m
 from bluehelmet.benchmarks.lessons import visible_links
-from bluehelmet.core.api.fields import _write_action
-from bluehelmet.core.api.serializers_base import MissionScopedSerializer
-from bluehelmet.core.permissions import user_can
+from bluehelmet.core.api.serializers_base import MissionScopedSerializer, ParentScopedSerializer
+from bluehelmet.doctrine.models import TaskCategory
 
 
-class ChildSerializer(MissionScopedSerializer):
+class ChildSerializer(ParentScopedSerializer):
     """A record whose mission is its parent's (``parent_field``)."""
 
     parent_field = "benchmark"
-
-    def get_fields(self) -> dict[str, Any]:
-        fields = super().get_fields()
-        fields["mission"].read_only = True
-        return fields
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        parent = attrs.get(self.parent_field) or getattr(self.instance, self.parent_field, None)
-        if parent is not None:
-            user = self.context["request"].user
-            if not user_can(user, _write_action(self), parent.mission_id, parent.sensitivity):
-                raise serializers.ValidationError(
-                    {self.parent_field: ["You may not change the benchmarks of this mission."]}
-                )
-            attrs["mission"] = parent.mission
-            attrs["sensitivity"] = max(parent.sensitivity, attrs.get("sensitivity", 0))
-        return super().validate(attrs)
+    parent_refusal = "You may not change the benchmarks of this mission."
 
 
 class BenchmarkSerializer(MissionScopedSerializer):
@@ -159,6 +142,9 @@ class LessonLearnedSerializer(MissionScopedSerializer):
         slug_field="username", read_only=True
     )
     about = serializers.SerializerMethodField()
+    areas = serializers.SlugRelatedField(
+        slug_field="code", many=True, required=False, queryset=TaskCategory.objects.all()
+    )
 
     class Meta:
         model = m.LessonLearned
@@ -173,8 +159,13 @@ class LessonLearnedSerializer(MissionScopedSerializer):
             "summary",
             "worked",
             "change",
+            "areas",
             "about",
         )
+
+    def _candidate(self, attrs: dict[str, Any]) -> Any:
+        # The areas are a many-to-many set, saved after the row; the model's checks ignore them.
+        return super()._candidate({k: v for k, v in attrs.items() if k != "areas"})
 
     def get_about(self, obj: m.LessonLearned) -> list[dict[str, Any]]:
         return visible_links(obj, self.context["request"].user)

@@ -1,6 +1,7 @@
-"""Lessons captured on the way out (Capstone §10.2): after-action reviews and end-of-assignment
-reports, each linked to the records it is about, so that those who plan the next mission find
-them where the record is."""
+"""Lessons captured on the way out (Capstone §10.2): after-action reviews, end-of-assignment
+reports and best-practice notes, tagged by doctrine area and linked to the records they are
+about, so that those who plan the next mission find them where the record is. One model for the
+benchmarks and the outreach work alike."""
 
 from __future__ import annotations
 
@@ -16,11 +17,13 @@ from bluehelmet.core.validators import TEXT_MAX_LENGTH
 class LessonKind(models.TextChoices):
     AFTER_ACTION_REVIEW = "after_action_review", _("After-action review")
     END_OF_ASSIGNMENT = "end_of_assignment", _("End-of-assignment report")
+    BEST_PRACTICE = "best_practice", _("Best-practice note")
 
 
 class LessonLearned(MissionScopedModel):
-    """An after-action review or an end-of-assignment report: what happened, what worked, what
-    to do differently (Capstone §10.2)."""
+    """An after-action review, an end-of-assignment report or a best-practice note: what
+    happened, what worked, what to do differently, and the doctrine areas (task categories of
+    Capstone §2.3-2.5) it speaks to (Capstone §10.2)."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=LessonKind.choices)
     title = models.CharField(_("title"), max_length=200)
@@ -36,6 +39,13 @@ class LessonLearned(MissionScopedModel):
     summary = models.TextField(_("what happened"), max_length=TEXT_MAX_LENGTH)
     worked = models.TextField(_("what worked"), blank=True, max_length=TEXT_MAX_LENGTH)
     change = models.TextField(_("what to do differently"), blank=True, max_length=TEXT_MAX_LENGTH)
+    areas = models.ManyToManyField(
+        "doctrine.TaskCategory",
+        blank=True,
+        related_name="+",
+        verbose_name=_("doctrine areas"),
+        help_text=_("The areas of the doctrine this lesson speaks to."),
+    )
 
     class Meta:
         ordering = ["mission__code", "-written_on", "pk"]

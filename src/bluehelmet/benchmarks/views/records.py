@@ -174,6 +174,7 @@ class LessonLearnedDetailView(generic.ObjectDetailView):
     def extra_context(self, obj: Any) -> dict[str, Any]:
         return {
             "about": lessons.visible_links(obj, self.request.user),
+            "areas": list(obj.areas.all()),
             "link_form": forms.LinkLessonForm(),
         }
 

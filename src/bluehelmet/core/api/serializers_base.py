@@ -79,3 +79,27 @@ class MissionScopedSerializer(BaseModelSerializer):
                 {"mission": ["A record cannot move to another mission."]}
             )
         return super().validate(attrs)
+
+
+class ParentScopedSerializer(MissionScopedSerializer):
+    """A record inside another (``parent_field``: a plan revision's objective, a benchmark's
+    indicator ...): its mission is its parent's, its class never below its parent's, and the
+    caller must be allowed to write in the parent's mission at the parent's class."""
+
+    parent_field: ClassVar[str] = ""
+    parent_refusal: ClassVar[str] = "You may not change the records of this mission."
+
+    def get_fields(self) -> dict[str, Any]:
+        fields = super().get_fields()
+        fields["mission"].read_only = True
+        return fields
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        parent = attrs.get(self.parent_field) or getattr(self.instance, self.parent_field, None)
+        if parent is not None:
+            user = self.context["request"].user
+            if not user_can(user, _write_action(self), parent.mission_id, parent.sensitivity):
+                raise serializers.ValidationError({self.parent_field: [self.parent_refusal]})
+            attrs["mission"] = parent.mission
+            attrs["sensitivity"] = max(parent.sensitivity, attrs.get("sensitivity", 0))
+        return super().validate(attrs)

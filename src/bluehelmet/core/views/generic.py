@@ -30,6 +30,7 @@ from bluehelmet.core.audit import log_reads
 from bluehelmet.core.forms import DateInput, ScopedModelForm, is_mission_scoped
 from bluehelmet.core.models import Mission
 from bluehelmet.core.permissions import Action, user_can
+from bluehelmet.core.registry import registry, render_panels
 from bluehelmet.core.tables import (
     Cell,
     Column,
@@ -269,6 +270,9 @@ class ObjectDetailView(ScopedView):
             if can_act_on(request.user, obj, Action.DELETE)
             else None,
             **self.extra_context(obj),
+            "record_panels": render_panels(
+                request, obj, registry.record_panels(obj._meta.label_lower)
+            ),
         }
         return render(request, self.template_name, context)
 

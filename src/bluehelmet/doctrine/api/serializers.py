@@ -78,3 +78,38 @@ class GlossaryTermSerializer(serializers.ModelSerializer):
     class Meta:
         model = m.GlossaryTerm
         fields = ENTRY_FIELDS
+
+
+class GuidanceDocumentSerializer(serializers.ModelSerializer):
+    """A document of the guidance index (Capstone Annex 1): series by number, principles by
+    code, and the rule's verdict on it."""
+
+    series = serializers.SlugRelatedField(
+        slug_field="series", queryset=m.GuidanceSeries.objects.all()
+    )
+    principles = serializers.SlugRelatedField(
+        slug_field="code", many=True, required=False, queryset=m.Principle.objects.all()
+    )
+    verdict = serializers.SerializerMethodField()
+
+    class Meta:
+        model = m.GuidanceDocument
+        fields = (
+            "id",
+            "title",
+            "reference",
+            "series",
+            "issued_on",
+            "issuing_office",
+            "status",
+            "link",
+            "file_reference",
+            "summary",
+            "principles",
+            "verdict",
+        )
+
+    def get_verdict(self, obj: m.GuidanceDocument) -> dict:
+        from bluehelmet.doctrine.index import judge
+
+        return judge(obj).as_dict()

@@ -23,5 +23,6 @@ router.register("task-types", api.TaskTypeViewSet, basename="task-type")
 router.register("benchmark-templates", api.BenchmarkTemplateViewSet, basename="benchmark")
 router.register("guidance-series", api.GuidanceSeriesViewSet, basename="guidance-series")
 router.register("glossary", api.GlossaryTermViewSet, basename="glossary")
+router.register("guidance-index", api.GuidanceDocumentViewSet, basename="guidance-document")
 
 urlpatterns = router.urls

@@ -1,19 +1,21 @@
 """Read-only API for the doctrine reference data (Capstone §1.4-§3.2, §10.2, Annexes 1-2).
 
 Every signed-in user with a role may read it (``restrict`` treats reference data as visible to
-all); nobody changes it through the API: it is loaded from the catalogue (``loader.py``).
+all); nobody changes the catalogue through the API: it is loaded from ``loader.py``. The
+guidance index is the exception: Headquarters roles write it (Capstone Annex 1).
 Entries are addressed by their stable code, e.g. ``/api/doctrine/principles/consent/``.
 """
 
 from __future__ import annotations
 
-from bluehelmet.core.api.generic import BaseReadOnlyViewSet
+from bluehelmet.core.api.generic import BaseModelViewSet, BaseReadOnlyViewSet
 from bluehelmet.doctrine import filtersets as fs
 from bluehelmet.doctrine import models as m
 from bluehelmet.doctrine.api.serializers import (
     BenchmarkTemplateSerializer,
     CoreFunctionSerializer,
     GlossaryTermSerializer,
+    GuidanceDocumentSerializer,
     GuidanceSeriesSerializer,
     PrincipleSerializer,
     SpectrumActivitySerializer,
@@ -78,3 +80,12 @@ class GlossaryTermViewSet(DoctrineViewSet):
     queryset = m.GlossaryTerm.objects.all()
     serializer_class = GlossaryTermSerializer
     filterset_class = fs.GlossaryTermFilterSet
+
+
+class GuidanceDocumentViewSet(BaseModelViewSet):
+    """The guidance index (Capstone Annex 1): read by all, written by Headquarters only (the
+    permission check treats it as reference data); ``?q=``, ``?series=``, ``?uncited=true``."""
+
+    queryset = m.GuidanceDocument.objects.select_related("series").prefetch_related("principles")
+    serializer_class = GuidanceDocumentSerializer
+    filterset_class = fs.GuidanceDocumentFilterSet

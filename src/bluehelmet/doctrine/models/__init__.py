@@ -6,6 +6,11 @@ only Headquarters roles may change it. Split by entity group: principles, task t
 
 from bluehelmet.doctrine.models.base import DoctrineEntry
 from bluehelmet.doctrine.models.guidance import BenchmarkTemplate, GlossaryTerm, GuidanceSeries
+from bluehelmet.doctrine.models.index import (
+    GuidanceDocument,
+    GuidanceStatus,
+    GuidanceVerdictOverride,
+)
 from bluehelmet.doctrine.models.principles import CoreFunction, Principle, SpectrumActivity
 from bluehelmet.doctrine.models.taxonomy import TaskCategory, TaskGroup, TaskType
 
@@ -14,7 +19,10 @@ __all__ = [
     "CoreFunction",
     "DoctrineEntry",
     "GlossaryTerm",
+    "GuidanceDocument",
     "GuidanceSeries",
+    "GuidanceStatus",
+    "GuidanceVerdictOverride",
     "Principle",
     "SpectrumActivity",
     "TaskCategory",

@@ -7,6 +7,7 @@ only Headquarters roles may change it.
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.models.base import ChangeLoggedModel
@@ -29,4 +30,15 @@ class DoctrineEntry(ChangeLoggedModel):
         ordering = ["order", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
+
+    # The catalogue is stored in English; its names and summaries are in the French catalogue
+    # (``makemessages`` extracts them), so pages show them in the reader's language. A row a
+    # site added itself has no translation and shows as written.
+    @property
+    def label(self) -> str:
+        return gettext(self.name) if self.name else ""
+
+    @property
+    def description(self) -> str:
+        return gettext(self.summary) if self.summary else ""

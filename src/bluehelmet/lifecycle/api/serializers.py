@@ -8,6 +8,7 @@ from bluehelmet.core.api.serializers_base import MissionScopedSerializer
 from bluehelmet.core.phases import Phase
 from bluehelmet.lifecycle.models import (
     AssetDisposal,
+    DrawdownStep,
     HandoverItem,
     PhaseTransition,
     StartUpMilestone,
@@ -101,3 +102,21 @@ class AssetDisposalSerializer(MissionScopedSerializer):
 
 class DisposalStepSerializer(serializers.Serializer):
     on = serializers.DateField(required=False)
+
+
+class DrawdownStepSerializer(MissionScopedSerializer):
+    class Meta:
+        model = DrawdownStep
+        fields = (
+            "id",
+            "mission",
+            "kind",
+            "contingent",
+            "org_unit",
+            "personnel",
+            "planned_on",
+            "completed_on",
+            "notes",
+            "sensitivity",
+        )
+        read_only_fields = ("completed_on",)  # completing a step is the action

@@ -15,6 +15,7 @@ router.register("phase-transitions", views.PhaseTransitionViewSet)
 router.register("milestones", views.StartUpMilestoneViewSet)
 router.register("handover-items", views.HandoverItemViewSet)
 router.register("asset-disposals", views.AssetDisposalViewSet)
+router.register("drawdown-steps", views.DrawdownStepViewSet)
 
 urlpatterns = [
     path(

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
+from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -19,11 +20,13 @@ from bluehelmet.core.phases import Phase, next_phases
 from bluehelmet.lifecycle.actions import (
     do_approve_asset_disposal,
     do_complete_asset_disposal,
+    do_complete_drawdown_step,
     do_transition_mission_phase,
 )
 from bluehelmet.lifecycle.api.serializers import (
     AssetDisposalSerializer,
     DisposalStepSerializer,
+    DrawdownStepSerializer,
     HandoverItemSerializer,
     PhaseTransitionSerializer,
     StartUpMilestoneSerializer,
@@ -32,6 +35,7 @@ from bluehelmet.lifecycle.api.serializers import (
 from bluehelmet.lifecycle.clock import deployment_clock
 from bluehelmet.lifecycle.filtersets import (
     AssetDisposalFilterSet,
+    DrawdownStepFilterSet,
     HandoverItemFilterSet,
     PhaseTransitionFilterSet,
     StartUpMilestoneFilterSet,
@@ -39,6 +43,7 @@ from bluehelmet.lifecycle.filtersets import (
 from bluehelmet.lifecycle.gates import check_gates
 from bluehelmet.lifecycle.models import (
     AssetDisposal,
+    DrawdownStep,
     HandoverItem,
     PhaseTransition,
     StartUpMilestone,
@@ -146,3 +151,23 @@ class AssetDisposalStepView(APIView):
         else:
             raise Http404
         return Response(AssetDisposalSerializer(found).data)
+
+
+class DrawdownStepViewSet(BaseModelViewSet):
+    """The drawdown plan (Capstone §6.1); ``POST .../complete/`` (``on``: the date) carries a
+    step out: the contingent is repatriated or the site closed."""
+
+    queryset = DrawdownStep.objects.select_related("mission", "contingent", "org_unit")
+    serializer_class = DrawdownStepSerializer
+    filterset_class = DrawdownStepFilterSet
+
+    @extend_schema(request=DisposalStepSerializer, responses=DrawdownStepSerializer)
+    @action(detail=True, methods=["post"])
+    def complete(self, request: Any, pk: Any = None) -> Response:
+        step = get_object_or_404(DrawdownStep.objects.restrict(request.user, Action.CHANGE), pk=pk)
+        body = DisposalStepSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        do_complete_drawdown_step(
+            step, completed_on=body.validated_data.get("on"), acting_user=request.user
+        )
+        return Response(self.get_serializer(step).data)

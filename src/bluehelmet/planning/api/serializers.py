@@ -11,35 +11,17 @@ from typing import Any
 
 from rest_framework import serializers
 
-from bluehelmet.core.api.fields import _write_action
-from bluehelmet.core.api.serializers_base import MissionScopedSerializer
-from bluehelmet.core.permissions import user_can
+from bluehelmet.core.api.serializers_base import MissionScopedSerializer, ParentScopedSerializer
 from bluehelmet.planning import models as m
 
 READ_ONLY_MISSION = {"mission": {"read_only": True}}
 
 
-class PlanPartSerializer(MissionScopedSerializer):
-    """A record inside a revision: its mission is its parent's (``parent_field``)."""
+class PlanPartSerializer(ParentScopedSerializer):
+    """A record whose mission is its parent's (``parent_field``)."""
 
     parent_field = "revision"
-
-    def get_fields(self) -> dict[str, Any]:
-        fields = super().get_fields()
-        fields["mission"].read_only = True
-        return fields
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        parent = attrs.get(self.parent_field) or getattr(self.instance, self.parent_field, None)
-        if parent is not None:
-            user = self.context["request"].user
-            if not user_can(user, _write_action(self), parent.mission_id, parent.sensitivity):
-                raise serializers.ValidationError(
-                    {self.parent_field: ["You may not change the plan of this mission."]}
-                )
-            attrs["mission"] = parent.mission
-            attrs.setdefault("sensitivity", max(parent.sensitivity, attrs.get("sensitivity", 0)))
-        return super().validate(attrs)
+    parent_refusal = "You may not change the plan of this mission."
 
 
 class PlanRevisionSerializer(MissionScopedSerializer):

@@ -15,10 +15,11 @@ from bluehelmet.core.permissions import Action
 from bluehelmet.core.tables import Column, object_url
 from bluehelmet.core.views import generic
 from bluehelmet.deployment.views.base import DeploymentEditView, DeploymentListView
-from bluehelmet.reports import actions, outputs
+from bluehelmet.reports import actions
 from bluehelmet.reports.filtersets import CouncilReportFilterSet
 from bluehelmet.reports.forms import CouncilReportForm
 from bluehelmet.reports.models import CouncilReport, CouncilReportVersion, ReportStatus
+from bluehelmet.reports.views.common import download
 
 REPORT_COLUMNS = (
     Column("title", link=True),
@@ -100,6 +101,7 @@ class CouncilReportVersionView(generic.ScopedView):
             return self.download(version, fmt)
         context = {
             "report": version.report,
+            "report_url": object_url(version.report),
             "version": version,
             "content": version.content,
             "title": version.content.get("title", str(version.report)),
@@ -107,16 +109,4 @@ class CouncilReportVersionView(generic.ScopedView):
         return render(request, "reports/version.html", context)
 
     def download(self, version: CouncilReportVersion, fmt: str) -> HttpResponse:
-        try:
-            if fmt == "pdf":
-                data = outputs.as_pdf(version.content, version)
-                kind = "application/pdf"
-            else:
-                data = outputs.as_docx(version.content, version)
-                kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        except outputs.OutputUnavailable as exc:
-            return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
-        response = HttpResponse(data, content_type=kind)
-        name = f"report-{version.report_id}-v{version.number}.{fmt}"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        return download(version, fmt, f"report-{version.report_id}")
