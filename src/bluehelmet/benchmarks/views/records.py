@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
@@ -67,22 +67,11 @@ READINESS_COLUMNS = (
 )
 
 
-class ChildEditView(generic.ObjectEditView):
+class ChildEditView(generic.ParentScopedEditView):
     """Add or edit a record whose mission is its parent's (``parent``: the field naming it)."""
 
     parent: str = "benchmark"
     parent_model: Any = m.Benchmark
-
-    def fixed_mission(self) -> Any:
-        if not self.creating:
-            return self.get_instance().mission
-        raw = self.request.POST.get(self.parent) or self.request.GET.get(self.parent)
-        found = None
-        if str(raw or "").isdigit():
-            found = self.parent_model.objects.restrict(self.request.user).filter(pk=raw).first()
-        if found is None:
-            raise Http404
-        return found.mission
 
 
 class BenchmarkListView(generic.ObjectListView):

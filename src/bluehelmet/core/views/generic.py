@@ -413,6 +413,25 @@ class ObjectEditView(ScopedView):
         )
 
 
+class ParentScopedEditView(ObjectEditView):
+    """Add or edit a record whose mission is its parent's: ``parent`` is the GET/POST field
+    naming the parent (a ``parent_model`` the user may see, else 404) when creating."""
+
+    parent: str = ""
+    parent_model: Any = None
+
+    def fixed_mission(self) -> Any:
+        if not self.creating:
+            return self.get_instance().mission
+        raw = self.request.POST.get(self.parent) or self.request.GET.get(self.parent)
+        found = None
+        if str(raw or "").isdigit():
+            found = self.parent_model.objects.restrict(self.request.user).filter(pk=raw).first()
+        if found is None:
+            raise Http404
+        return found.mission
+
+
 class ObjectDeleteView(ScopedView):
     """Confirm, then delete; records still referenced elsewhere are refused with a reason."""
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -83,22 +82,11 @@ SHARING_COLUMNS = (
 )
 
 
-class ChildEditView(generic.ObjectEditView):
+class ChildEditView(generic.ParentScopedEditView):
     """Add or edit a record whose mission is its parent's (``parent``: the field naming it)."""
 
     parent: str = "indicator"
     parent_model: Any = m.ImpactIndicator
-
-    def fixed_mission(self) -> Any:
-        if not self.creating:
-            return self.get_instance().mission
-        raw = self.request.POST.get(self.parent) or self.request.GET.get(self.parent)
-        found = None
-        if str(raw or "").isdigit():
-            found = self.parent_model.objects.restrict(self.request.user).filter(pk=raw).first()
-        if found is None:
-            raise Http404
-        return found.mission
 
 
 class VerdictDetailView(generic.ObjectDetailView):
