@@ -210,3 +210,32 @@ def test_relink_and_unmatched_endpoints(mission, make_user):
     assert client(partner).post(f"/api/actors/relink/?mission={mission.code}").status_code == 404
     names = client(analyst).get(f"/api/actors/unmatched/?mission={mission.code}").json()
     assert names == [{"name": "Civilians", "incidents": 1}]
+
+
+def test_a_second_caller_cannot_cite_what_only_the_first_may_see(mission, other_mission, make_user):
+    """Serializer fields are built once per class and copied per request (issue 12); a copy
+    that shared its relation child would check the second caller against the first one's
+    grants. The other mission's analyst writes first, so a shared child would still carry
+    that analyst's request when this mission's analyst cites the other mission's incident."""
+    theirs = incident(other_mission)
+    other_analyst = make_user("jmac-analyst", other_mission)
+    analyst = make_user("jmac-analyst", mission)
+    body = {
+        "title": "Surgeville",
+        "area_kind": "admin1",
+        "area": "Surgeville",
+        "period_start": "2025-12-01",
+        "period_end": "2026-02-28",
+        "threat_level": "high",
+        "narrative": "Attacks rise.",
+        "worst_case": "",
+        "cited_incidents": [theirs.pk],
+    }
+    made = client(other_analyst).post(
+        "/api/threat-assessments/", {**body, "mission": other_mission.code}, format="json"
+    )
+    assert made.status_code == 201, made.json()
+    response = client(analyst).post(
+        "/api/threat-assessments/", {**body, "mission": mission.code}, format="json"
+    )
+    assert response.status_code == 400 and "that you may see" in str(response.json())

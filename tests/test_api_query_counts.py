@@ -243,3 +243,37 @@ def test_map_api_reads_the_incidents_in_one_query(role, n, mission, make_user):
     incident_reads = [q for q in queries if 'FROM "operations_incident"' in q["sql"]]
     assert len(incident_reads) == 1, [q["sql"] for q in queries]
     assert len(queries) <= 4, [q["sql"] for q in queries]  # grants (view, sources), the rows
+
+
+@pytest.mark.parametrize(
+    ("extra", "page", "counts"),
+    [(10, 1, False), (0, 1, True), (-2, 1, True), (-2, 2, True)],
+)
+def test_a_short_first_page_is_its_own_count(extra, page, counts, mission, make_user):
+    """Most mission lists fit on one page: a first page shorter than a full one needs no
+    ``COUNT`` query (issue 12). A full first page, or any later page, still counts, so the
+    total and the links stay right. ``extra``: the page size minus the number of rows."""
+    user = make_user("head-of-mission", mission)
+    for i in range(5):
+        _component(mission, i)
+    total = m.Component.objects.filter(mission=mission).count()
+    size = total + extra
+    client = APIClient()
+    client.force_authenticate(user)
+    url = f"/api/components/?mission={mission.code}&page_size={size}&page={page}"
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["count"] == total
+    assert len(body["results"]) == (min(size, total) if page == 1 else total - size)
+    assert any("COUNT(" in q["sql"] for q in queries) == counts
+    assert (body["next"] is not None) == (page * size < total)
+
+
+def test_a_page_past_the_end_is_still_404(mission, make_user):
+    user = make_user("head-of-mission", mission)
+    client = APIClient()
+    client.force_authenticate(user)
+    response = client.get(f"/api/components/?mission={mission.code}&page=9")
+    assert response.status_code == 404

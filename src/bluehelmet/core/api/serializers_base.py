@@ -20,8 +20,8 @@ class BaseModelSerializer(serializers.ModelSerializer):
     # Built fields per serializer class. ``ModelSerializer.get_fields`` inspects the model and
     # builds every field again for each serializer (once per API request: a tenth of a list
     # request's time in a profile of ``/api/org-units/``); what it builds depends only on the
-    # class (Meta and declared fields), so it is built once and copied, as DRF copies declared
-    # fields. Subclasses that hide fields per request do so after calling this.
+    # class (Meta and declared fields), so it is built once and copied. Subclasses that hide
+    # fields per request do so after calling this.
     _built_fields: ClassVar[dict[type, dict[str, Any]]] = {}
 
     def get_fields(self) -> dict[str, Any]:
@@ -29,7 +29,7 @@ class BaseModelSerializer(serializers.ModelSerializer):
         if built is None:
             built = super().get_fields()
             BaseModelSerializer._built_fields[type(self)] = built
-        return copy.deepcopy(built)
+        return {name: _field_copy(field) for name, field in built.items()}
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)
@@ -47,6 +47,20 @@ class BaseModelSerializer(serializers.ModelSerializer):
         for name, value in attrs.items():
             setattr(candidate, name, value)
         return candidate
+
+
+def _field_copy(field: serializers.Field) -> serializers.Field:
+    """A copy of a built field that binding may change (``parent``, ``field_name``, flags a
+    subclass sets per request) without touching the built one. A plain field keeps nothing a
+    request changes in place, so a shallow copy does; a deep copy, what DRF itself does, was
+    a seventh of an API list request's time (issue 12). A field holding another field (a
+    list of relations, a nested serializer) binds that one to its request too, so it is
+    copied deeply: a shared child would check a later request against an earlier caller."""
+    if isinstance(field, serializers.BaseSerializer | serializers.ManyRelatedField) or hasattr(
+        field, "child"
+    ):
+        return copy.deepcopy(field)
+    return copy.copy(field)
 
 
 def _as_drf(exc: DjangoValidationError) -> Any:
