@@ -19,7 +19,7 @@ class ShortFirstPagePaginator(Paginator):
             self.__dict__["count"] = len(rows)  # ``count`` is a cached_property
         if not rows and not self.allow_empty_first_page:
             return super().page(number)  # Django's own refusal
-        return self._get_page(rows, 1, self)
+        return Page(rows, 1, self)
 
 
 class StandardPagination(PageNumberPagination):
