@@ -82,3 +82,73 @@ def hazard(mission: Any, code: str = "HA-1", **fields: Any) -> m.HazardArea:
     }
     values.update(fields)
     return _saved(m.HazardArea(mission=mission, code=code, **values))  # type: ignore[no-any-return]
+
+
+def event(mission: Any, title: str = "Voter registration", **fields: Any) -> m.ElectoralEvent:
+    values: dict[str, Any] = {
+        "kind": m.ElectoralEventKind.REGISTRATION,
+        "starts_on": D(2026, 3, 1),
+        "ends_on": D(2026, 4, 30),
+    }
+    values.update(fields)
+    return _saved(m.ElectoralEvent(mission=mission, title=title, **values))  # type: ignore[no-any-return]
+
+
+def centre(mission: Any, code: str = "PC-1", **fields: Any) -> m.PollingCentre:
+    values: dict[str, Any] = {
+        "name": "Bolobi school",
+        "admin1": "Haut-Sanvi",
+        "latitude": 4.4,
+        "longitude": 18.6,
+        "registered_voters": 3200,
+    }
+    values.update(fields)
+    return _saved(m.PollingCentre(mission=mission, code=code, **values))  # type: ignore[no-any-return]
+
+
+def presence(
+    mission: Any,
+    admin1: str,
+    service: str,
+    observed_on: datetime.date,
+    present: bool,
+    **fields: Any,
+) -> m.StatePresence:
+    values: dict[str, Any] = {"officials": 3 if present else 0}
+    values.update(fields)
+    return _saved(  # type: ignore[no-any-return]
+        m.StatePresence(
+            mission=mission,
+            admin1=admin1,
+            service=service,
+            observed_on=observed_on,
+            present=present,
+            **values,
+        )
+    )
+
+
+def institution(
+    mission: Any, name: str = "Lomassa prison", **fields: Any
+) -> m.RuleOfLawInstitution:
+    values: dict[str, Any] = {"kind": m.InstitutionKind.PRISON, "admin1": "Bas-Sanvi"}
+    values.update(fields)
+    return _saved(m.RuleOfLawInstitution(mission=mission, name=name, **values))  # type: ignore[no-any-return]
+
+
+def report(place: m.RuleOfLawInstitution, **fields: Any) -> m.SsrActivity:
+    values: dict[str, Any] = {
+        "reported_on": D(2026, 9, 30),
+        "status": m.OperatingStatus.OPERATING,
+        "personnel": 40,
+        "personnel_trained": 20,
+        "personnel_vetted": 10,
+        "prison_population": 200,
+        "pretrial_detainees": 60,
+    }
+    if fields.get("prison_population", 0) is None:  # no prisoners counted (a court, a station)
+        values["pretrial_detainees"] = None
+    values.update(fields)
+    return _saved(  # type: ignore[no-any-return]
+        m.SsrActivity(mission=place.mission, institution=place, **values)
+    )

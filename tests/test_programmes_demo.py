@@ -6,10 +6,11 @@ counted only in aggregates outside the unit, and one QIP lacking humanitarian co
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from tests.pages_support import client_for
 
 from bluehelmet.demo.users import mission_username
-from bluehelmet.programmes import figures, state
+from bluehelmet.programmes import elections, figures, state
 from bluehelmet.programmes import models as m
 from bluehelmet.programmes.verdicts import judge_mission, open_flags
 
@@ -70,3 +71,24 @@ def test_given_the_demo_then_the_leader_reads_the_programmes_overview(demo):
     assert 'data-rule="ddr-child-not-referred"' in html
     overview = client_for(user("head-of-mission")).get("/missions/MINUSBEL/").content.decode()
     assert 'id="programme-flags-panel"' in overview
+
+
+def test_given_the_demo_then_the_electoral_state_and_rule_of_law_rules_flag_minusbel(demo):
+    mission = demo["MINUSBEL"]
+    judged = [(str(r), v) for r, v in judge_mission(mission, None) if v.flagged]
+    flagged = {(r, v.code) for r, v in judged}
+    assert ("2026-09-01 Mapping of voter registration centres", "election-step-overdue") in flagged
+    assert {r for r, code in flagged if code == "state-service-receding"} == {
+        "Tabassi · Police · 2026-09-30",
+        "Tabassi · Health · 2026-09-30",
+    }
+    assert ("Lomassa central prison", "ssr-pretrial-detention-high") in flagged
+    (closed,) = [v for r, v in judged if r == "Tabassi prison"]
+    assert closed.override["decision"] == "accepted"
+    dorokou = m.PollingCentre.objects.get(mission=mission, name__contains="Dorokou")
+    high = {r.centre.pk for r in elections.mission_risks(mission, None, timezone.now().date())
+            if r.level == "high"}  # fmt: skip
+    assert (dorokou.pk in high) == any(
+        v.code == "polling-centre-risk-unsupported" and v.subject == f"centre:{dorokou.pk}"
+        for _r, v in judged
+    )

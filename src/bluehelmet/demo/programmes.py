@@ -9,6 +9,13 @@ rights: five cases, one of conflict-related sexual violence (res. 1325/1820), al
 confidential and naming victims only on the case. QIPs: three projects, one proposed without
 the humanitarian country team having been consulted (§7.2: flagged).
 
+Elections: the mapping of registration centres, due by mid-October 2026, is not done (flagged),
+and the Dorokou polling centre, in the east of Haut-Sanvi where the JOC logs clashes, has asked
+the mission for nothing yet (flagged while its risk is high). State authority: the police and
+health services left Tabassi between the two observations (flagged: State authority receding).
+Rule of law: three in four prisoners of Lomassa central prison await trial (flagged above the
+mission's 50 %), and Tabassi prison closed; the leadership accepted that flag with its reason.
+
 Every record is written as the demo HQ user; names and texts are fictional and bluehelmet's own.
 """
 
@@ -215,22 +222,35 @@ def build_qips(mission: Mission, acting_user: Any) -> int:
     return len(rows)
 
 
+# (title, kind, starts on, ends on, completed on): the mapping is late (flagged).
 ELECTORAL_CALENDAR = (
-    ("Voter registration", m.ElectoralEventKind.REGISTRATION, D(2027, 1, 15), D(2027, 3, 31)),
-    ("Candidate lists published", m.ElectoralEventKind.CANDIDATES, D(2027, 5, 3), None),
-    ("Campaign", m.ElectoralEventKind.CAMPAIGN, D(2027, 6, 14), D(2027, 7, 2)),
-    ("Presidential and legislative polling day", m.ElectoralEventKind.POLLING, D(2027, 7, 4),
+    ("Electoral code promulgated", m.ElectoralEventKind.OTHER, D(2026, 6, 30), None,
+     D(2026, 7, 8)),
+    ("Mapping of voter registration centres", m.ElectoralEventKind.OTHER, D(2026, 9, 1),
+     D(2026, 10, 15), None),
+    ("Voter registration", m.ElectoralEventKind.REGISTRATION, D(2027, 1, 15), D(2027, 3, 31),
      None),
-    ("Provisional results", m.ElectoralEventKind.RESULTS, D(2027, 7, 12), None),
+    ("Candidate lists published", m.ElectoralEventKind.CANDIDATES, D(2027, 5, 3), None, None),
+    ("Campaign", m.ElectoralEventKind.CAMPAIGN, D(2027, 6, 14), D(2027, 7, 2), None),
+    ("Presidential and legislative polling day", m.ElectoralEventKind.POLLING, D(2027, 7, 4),
+     None, None),
+    ("Provisional results", m.ElectoralEventKind.RESULTS, D(2027, 7, 12), None, None),
 )  # fmt: skip
+LOGISTICS = (
+    "Airlift of ballot materials; two patrols on polling day; a satellite phone for the "
+    "presiding officer."
+)
+# The centre beside Team Site Dorokou: the electoral commission has filed no request yet.
+NO_REQUEST_YET = "Dorokou"
 
 
 def build_elections(mission: Mission) -> int:
     """The 2027 elections: the calendar, and a polling centre beside each MINUSBEL location
-    in Haut-Sanvi (its risk is read live from the JOC's incidents around it)."""
-    for title, kind, starts, ends in ELECTORAL_CALENDAR:
+    in Haut-Sanvi (its risk is read live from the JOC's incidents around it); the one near
+    Dorokou has asked the mission for nothing yet."""
+    for title, kind, starts, ends, done in ELECTORAL_CALENDAR:
         _create(m.ElectoralEvent, mission=mission, title=title, kind=kind, starts_on=starts,
-                ends_on=ends)  # fmt: skip
+                ends_on=ends, completed_on=done)  # fmt: skip
     units = OrgUnit.objects.filter(mission=mission, admin1="Haut-Sanvi").exclude(latitude=None)
     made = 0
     for n, unit in enumerate(units.order_by("name")[:5], start=1):
@@ -238,8 +258,7 @@ def build_elections(mission: Mission) -> int:
                 name=f"School polling centre near {unit.name}", admin1="Haut-Sanvi",
                 latitude=round(unit.latitude + 0.02, 4), longitude=round(unit.longitude - 0.02, 4),
                 registered_voters=2400 + 850 * n, polling_stations=3 + n,
-                logistics_needs="Airlift of ballot materials; two patrols on polling day; "
-                "a satellite phone for the presiding officer.")  # fmt: skip
+                logistics_needs="" if NO_REQUEST_YET in unit.name else LOGISTICS)  # fmt: skip
         made += 1
     return made
 
@@ -280,7 +299,9 @@ INSTITUTIONS = (
 )  # fmt: skip
 
 
-def build_rule_of_law(mission: Mission) -> int:
+def build_rule_of_law(mission: Mission, acting_user: Any) -> int:
+    """The institutions and their reports; the leadership accepts the flag on the closed
+    Tabassi prison, with its reason (the rules advise, people decide)."""
     made = 0
     for name, kind, admin1, reports in INSTITUTIONS:
         place = _create(m.RuleOfLawInstitution, mission=mission, name=name, kind=kind,
@@ -291,6 +312,16 @@ def build_rule_of_law(mission: Mission) -> int:
                     personnel_vetted=vetted, prison_population=population,
                     pretrial_detainees=pretrial)  # fmt: skip
             made += 1
+    closed = m.RuleOfLawInstitution.objects.get(mission=mission, name="Tabassi prison")
+    actions.do_override_programme_verdict(
+        mission,
+        rule="ssr-institution-not-operating",
+        subject=f"institution:{closed.pk}",
+        decision="accepted",
+        reason="The detainees were moved to Lomassa central prison; the rule of law section "
+        "plans the re-opening with the Ministry of Justice.",
+        acting_user=acting_user,
+    )
     return made
 
 
@@ -304,7 +335,7 @@ def build_programmes(
     qips = build_qips(mission, acting_user)
     centres = build_elections(mission)
     build_state_authority(mission)
-    build_rule_of_law(mission)
+    build_rule_of_law(mission, acting_user)
     progress(
         _(
             "Mission %(code)s programmes: %(people)d DDR participants, %(links)d explosive "

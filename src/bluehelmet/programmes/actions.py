@@ -27,10 +27,14 @@ from bluehelmet.programmes import geo, rules
 from bluehelmet.programmes.models import (
     DdrParticipant,
     DdrSite,
+    ElectoralEvent,
     HazardArea,
+    PollingCentre,
     ProgrammeVerdictOverride,
     QipStatus,
     QuickImpactProject,
+    RuleOfLawInstitution,
+    StatePresence,
 )
 from bluehelmet.programmes.verdicts import verdicts_for
 
@@ -176,6 +180,10 @@ SUBJECTS: dict[str, Any] = {
     "participant": DdrParticipant,
     "site": DdrSite,
     "qip": QuickImpactProject,
+    "event": ElectoralEvent,
+    "centre": PollingCentre,
+    "presence": StatePresence,
+    "institution": RuleOfLawInstitution,
 }
 
 

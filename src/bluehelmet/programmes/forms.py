@@ -145,7 +145,16 @@ class HandOverForm(forms.Form):
 class ElectoralEventForm(ScopedModelForm):
     class Meta:
         model = m.ElectoralEvent
-        fields = ["mission", "title", "kind", "starts_on", "ends_on", "notes", "sensitivity"]
+        fields = [
+            "mission",
+            "title",
+            "kind",
+            "starts_on",
+            "ends_on",
+            "completed_on",
+            "notes",
+            "sensitivity",
+        ]
 
 
 class PollingCentreForm(ScopedModelForm):

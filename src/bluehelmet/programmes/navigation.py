@@ -9,9 +9,9 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.registry import NavItem, OverviewLink, OverviewPanel, registry
-from bluehelmet.programmes.elections import DAYS, RADIUS
+from bluehelmet.programmes.elections import DAYS, FORECAST, RADIUS
 from bluehelmet.programmes.panels import programme_flags_panel
-from bluehelmet.programmes.rules import LINK_METRES, REFERRAL_HOURS
+from bluehelmet.programmes.rules import LINK_METRES, PRETRIAL_SHARE, REFERRAL_HOURS
 
 
 def register() -> None:
@@ -28,6 +28,12 @@ def register() -> None:
         NavItem(_("Electoral calendar"), "electoralevent-list", weight=80),
         NavItem(_("Polling centres"), "pollingcentre-list", weight=90),
         NavItem(_("State presence"), "statepresence-list", weight=100),
+        NavItem(
+            _("State presence map and series"),
+            "mission-state-presence",
+            mission_page=True,
+            weight=105,
+        ),
         NavItem(_("Rule of law institutions"), "ruleoflawinstitution-list", weight=110),
         NavItem(_("SSR and rule of law reports"), "ssractivity-list", weight=120),
     )
@@ -41,4 +47,4 @@ def register() -> None:
             weight=60,
         )
     )
-    registry.add_parameter(REFERRAL_HOURS, LINK_METRES, RADIUS, DAYS)
+    registry.add_parameter(REFERRAL_HOURS, LINK_METRES, RADIUS, DAYS, FORECAST, PRETRIAL_SHARE)

@@ -11,6 +11,7 @@ from typing import Any
 from django.urls import URLPattern, path
 
 from bluehelmet.programmes import views as v
+from bluehelmet.programmes.views import presence
 
 
 def crud(prefix: str, name: str, listing: Any, detail: Any, edit: Any) -> list[URLPattern]:
@@ -27,6 +28,11 @@ P = "programmes"
 
 urlpatterns = [
     path(f"{MISSION}/programmes/", v.MissionProgrammesView.as_view(), name="mission-programmes"),
+    path(
+        f"{MISSION}/programmes/state-presence/",
+        presence.StatePresenceMapView.as_view(),
+        name="mission-state-presence",
+    ),
     path(
         f"{MISSION}/programmes/<str:verb>/",
         v.MissionProgrammesActionView.as_view(),
@@ -85,7 +91,7 @@ urlpatterns = [
     *crud(
         f"{P}/state-presence",
         "statepresence",
-        v.StatePresenceListView,
+        presence.StatePresenceListView,  # the list, with links to the map and series
         v.StatePresenceDetailView,
         v.StatePresenceEditView,
     ),

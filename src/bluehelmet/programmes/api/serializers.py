@@ -215,7 +215,17 @@ class ReferRequestSerializer(serializers.Serializer):
 class ElectoralEventSerializer(MissionScopedSerializer):
     class Meta:
         model = m.ElectoralEvent
-        fields = ("id", "mission", "sensitivity", "title", "kind", "starts_on", "ends_on", "notes")
+        fields = (
+            "id",
+            "mission",
+            "sensitivity",
+            "title",
+            "kind",
+            "starts_on",
+            "ends_on",
+            "completed_on",
+            "notes",
+        )
 
 
 class PollingCentreSerializer(MissionScopedSerializer):

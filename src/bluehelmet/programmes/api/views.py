@@ -210,7 +210,8 @@ class SsrActivityViewSet(BaseModelViewSet):
 
 class PollingRiskView(APIView):
     """``GET /api/programmes/polling-risk/?mission=CODE``: each polling centre's security risk
-    from the JOC incidents the caller may see around it."""
+    from the JOC incidents the caller may see around it and the latest JMAC forecast the caller
+    may see for its area (``forecast`` is null without one)."""
 
     @extend_schema(
         parameters=[MISSION_PARAM],
@@ -226,6 +227,17 @@ class PollingRiskView(APIView):
                 "level": r.level,
                 "incidents": r.incidents,
                 "killed": r.killed,
+                "incident_level": r.incident_level,
+                "forecast": None
+                if r.forecast_probability is None
+                else {
+                    "probability": round(r.forecast_probability, 4),
+                    "unit": r.forecast_unit,
+                    "month": f"{r.forecast_month:%Y-%m}" if r.forecast_month else None,
+                    "run": r.forecast_run,
+                    "run_on": r.forecast_run_on.isoformat() if r.forecast_run_on else None,
+                    "threshold_percent": r.forecast_threshold,
+                },
                 "explanation": r.explanation,
             }
             for r in risks

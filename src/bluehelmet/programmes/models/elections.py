@@ -4,6 +4,8 @@ around them (``elections.centre_risk``)."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -23,12 +25,19 @@ class ElectoralEventKind(models.TextChoices):
 
 
 class ElectoralEvent(MissionScopedModel):
-    """One step of the electoral calendar the mission supports (Capstone §2.4)."""
+    """One step of the electoral calendar the mission supports (Capstone §2.4); the day it was
+    done, if it was (``rules.electoral_step_done``)."""
 
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=14, choices=ElectoralEventKind.choices)
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    completed_on = models.DateField(
+        _("completed on"),
+        null=True,
+        blank=True,
+        help_text=_("When the step was done; until then a step past its date is flagged."),
+    )
     notes = models.TextField(_("notes"), blank=True, max_length=TEXT_MAX_LENGTH)
 
     class Meta:
@@ -38,6 +47,11 @@ class ElectoralEvent(MissionScopedModel):
 
     def __str__(self) -> str:
         return f"{self.starts_on} {self.title}"
+
+    @property
+    def due_on(self) -> datetime.date:
+        """The day by which the step is done: its last day, or its only one."""
+        return self.ends_on or self.starts_on
 
     def clean(self) -> None:
         super().clean()

@@ -12,7 +12,8 @@ from bluehelmet.core.models.verdicts import VerdictDecisionRecord
 
 class ProgrammeVerdictOverride(MissionScopedModel, VerdictDecisionRecord):
     """A decision on one programmes verdict: ``rule`` about ``subject`` (``participant:<id>``,
-    ``site:<id>``, ``qip:<id>``) (Capstone §2.4-2.5, §7.2)."""
+    ``site:<id>``, ``qip:<id>``, ``event:<id>``, ``centre:<id>``, ``presence:<id>``,
+    ``institution:<id>``: ``rules``) (Capstone §2.4-2.5, §7.2)."""
 
     class Meta:
         ordering = ["mission__code", "rule", "subject"]

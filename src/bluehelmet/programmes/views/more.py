@@ -1,5 +1,7 @@
 """Lists, details and forms of electoral support, State authority and the rule of law
-(Capstone §2.4). A polling centre's page shows its security risk from the JOC's incidents."""
+(Capstone §2.4). A polling centre's page shows its security risk from the JOC's incidents; the
+pages of an electoral step, a polling centre, a State presence observation and a rule of law
+institution show their verdicts with the decision form (``RecordDetailView``)."""
 
 from __future__ import annotations
 
@@ -9,17 +11,24 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _l
 
 from bluehelmet.core.tables import Column
+from bluehelmet.core.verdicts import RuleVerdict
 from bluehelmet.core.views import generic
-from bluehelmet.programmes import elections, forms
 from bluehelmet.programmes import filtersets as fs
+from bluehelmet.programmes import forms, verdicts
 from bluehelmet.programmes import models as m
-from bluehelmet.programmes.views.records import MISSION, edit_view, list_view
+from bluehelmet.programmes.views.records import (
+    MISSION,
+    RecordDetailView,
+    edit_view,
+    list_view,
+)
 
 EVENT_COLUMNS = (
     Column("starts_on", link=True),
     Column("title"),
     Column("kind"),
     Column("ends_on"),
+    Column("completed_on"),
     MISSION,
 )
 CENTRE_COLUMNS = (
@@ -60,7 +69,7 @@ ElectoralEventListView = list_view(m.ElectoralEvent, fs.ElectoralEventFilterSet,
 ElectoralEventEditView = edit_view(m.ElectoralEvent, forms.ElectoralEventForm)
 
 
-class ElectoralEventDetailView(generic.ObjectDetailView):
+class ElectoralEventDetailView(RecordDetailView):
     model = m.ElectoralEvent
 
 
@@ -68,20 +77,28 @@ PollingCentreListView = list_view(m.PollingCentre, fs.PollingCentreFilterSet, CE
 PollingCentreEditView = edit_view(m.PollingCentre, forms.PollingCentreForm)
 
 
-class PollingCentreDetailView(generic.ObjectDetailView):
+class PollingCentreDetailView(RecordDetailView):
+    """The centre, its risk and the rule read from it (the risk is computed once)."""
+
     model = m.PollingCentre
     template_name = "programmes/polling_centre_detail.html"
+    risk: Any = None
+
+    def verdicts(self, obj: Any) -> list[RuleVerdict]:
+        found = verdicts.centre_verdicts(obj, self.risk)
+        return verdicts.mark(found, verdicts.overrides_for(obj.mission_id, self.request.user))
 
     def extra_context(self, obj: Any) -> dict[str, Any]:
-        risks = elections.mission_risks(obj.mission, self.request.user, timezone.now().date())
-        return {"risk": next((r for r in risks if r.centre.pk == obj.pk), None)}
+        today = timezone.now().date()
+        self.risk = verdicts.centre_risks(obj.mission, self.request.user, today).get(obj.pk)
+        return {**super().extra_context(obj), "risk": self.risk}
 
 
 StatePresenceListView = list_view(m.StatePresence, fs.StatePresenceFilterSet, PRESENCE_COLUMNS, ())
 StatePresenceEditView = edit_view(m.StatePresence, forms.StatePresenceForm)
 
 
-class StatePresenceDetailView(generic.ObjectDetailView):
+class StatePresenceDetailView(RecordDetailView):
     model = m.StatePresence
 
 
@@ -91,7 +108,7 @@ RuleOfLawInstitutionListView = list_view(
 RuleOfLawInstitutionEditView = edit_view(m.RuleOfLawInstitution, forms.RuleOfLawInstitutionForm)
 
 
-class RuleOfLawInstitutionDetailView(generic.ObjectDetailView):
+class RuleOfLawInstitutionDetailView(RecordDetailView):
     model = m.RuleOfLawInstitution
     related = ((_l("Reports"), "reports", REPORT_COLUMNS),)
 

@@ -3,7 +3,8 @@
 Human rights cases show no victim's identity in a list or an export (the columns leave it out)
 and are found only by the human rights case roles of their mission (``hr_access``, through the
 model's ``restrict``); a record out of reach answers 404. Records
-with rules (DDR participants and sites, QIPs) show their verdicts and the buttons of their
+with rules (DDR participants and sites, QIPs; in ``more``, electoral steps, polling centres,
+State presence and rule of law institutions) show their verdicts and the buttons of their
 actions on their page."""
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from bluehelmet.core.forms import ScopedModelForm
 from bluehelmet.core.models import Partner
 from bluehelmet.core.permissions import Action
 from bluehelmet.core.tables import Column
+from bluehelmet.core.verdicts import RuleVerdict
 from bluehelmet.core.views import generic
 from bluehelmet.programmes import filtersets as fs
 from bluehelmet.programmes import forms
@@ -122,11 +124,14 @@ class RecordDetailView(generic.ObjectDetailView):
 
     template_name = "programmes/record_detail.html"
 
+    def verdicts(self, obj: Any) -> list[RuleVerdict]:
+        return verdicts_for(obj, self.request.user)
+
     def extra_context(self, obj: Any) -> dict[str, Any]:
         user: Any = self.request.user
         may_change = generic.can_act_on(user, obj, Action.CHANGE)
         return {
-            "flags": [(None, None, v) for v in verdicts_for(obj, user)],
+            "flags": [(None, None, v) for v in self.verdicts(obj)],
             "mission": obj.mission,
             "can_change": may_change,
             "here": self.request.path,
