@@ -55,7 +55,9 @@ class IncidentRows:
     preparation (the expensive part of ``bulk_create``)."""
 
     def __init__(self, common: dict[str, Any]) -> None:
-        self.fields: list[Field] = [f for f in Incident._meta.concrete_fields if not f.primary_key]
+        self.fields: list[Field] = [
+            f for f in Incident._meta.concrete_fields if not (f.primary_key or f.generated)
+        ]
         self.columns = [f.column for f in self.fields]
         now = timezone.now()
         # Values every row of the import shares (mission, source, batch, timestamps) and the
