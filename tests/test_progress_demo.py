@@ -32,7 +32,9 @@ def test_given_the_demo_then_the_rules_show_on_minusbel(demo):
 
 
 def test_given_the_demo_then_computed_readings_run_again_to_the_same_figure(demo):
-    readings = m.Observation.objects.filter(mission=demo["MINUSBEL"], source_kind="mission_data")
+    readings = m.Observation.objects.filter(
+        mission=demo["MINUSBEL"], source_kind="mission_data", indicator__computation="incidents"
+    )
     assert readings.count() == 4
     for reading in readings:
         assert reading.query["admin1"] == "Tabassi"

@@ -6,6 +6,12 @@ A computation is a query: a plain dict (what, mission, admin area, period, highe
 read) stored on the observation it produced, so that ``run(query, user)`` gives the figure
 again. It reads only records at or below the indicator's sensitivity (a count of confidential
 incidents must not leak into an unclassified reading) and, for a person, only what they may see.
+
+What a query may compute is an indicator source of ``core.registry`` (``IndicatorSource``): the
+computations here are registered as sources by this app (``register``), and apps above it add
+theirs (``programmes`` its DDR, mine action, QIP, State authority, rule of law and electoral
+figures) without this app importing them. ``visible``, ``window`` and ``dates`` are the query's
+reading of records, for those sources too.
 """
 
 from __future__ import annotations
@@ -18,9 +24,13 @@ from typing import Any
 
 from django.db.models import Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from bluehelmet.benchmarks.models import Computation, Indicator
+from bluehelmet.benchmarks.models.benchmarks import unknown_computation
+from bluehelmet.core.errors import ActionError, ErrorCode
 from bluehelmet.core.models import Mission
+from bluehelmet.core.registry import IndicatorSource, registry
 
 # The period a computed reading covers, ending on the day observed (a quarter).
 PERIOD_DAYS = 90
@@ -39,7 +49,7 @@ def make_query(indicator: Indicator, end: datetime.date, days: int = PERIOD_DAYS
     }
 
 
-def _visible(queryset: Any, user: Any, query: Query) -> Any:
+def visible(queryset: Any, user: Any, query: Query) -> Any:
     """What the query may read: the mission's records up to its sensitivity, and for a person
     only what they may see (the system, acting for nobody, reads the mission's records)."""
     if user is not None:
@@ -48,7 +58,8 @@ def _visible(queryset: Any, user: Any, query: Query) -> Any:
     return queryset.filter(mission=mission, sensitivity__lte=query["max_sensitivity"])
 
 
-def _window(query: Query) -> tuple[datetime.datetime, datetime.datetime]:
+def window(query: Query) -> tuple[datetime.datetime, datetime.datetime]:
+    """The query's period as UTC times: from the start day's midnight to the end day's end."""
     start = datetime.date.fromisoformat(query["start"])
     end = datetime.date.fromisoformat(query["end"]) + datetime.timedelta(days=1)
     utc = datetime.UTC
@@ -58,11 +69,16 @@ def _window(query: Query) -> tuple[datetime.datetime, datetime.datetime]:
     )
 
 
+def dates(query: Query) -> tuple[datetime.date, datetime.date]:
+    """The query's first and last day (both included)."""
+    return datetime.date.fromisoformat(query["start"]), datetime.date.fromisoformat(query["end"])
+
+
 def _incidents(query: Query, user: Any) -> Any:
     from bluehelmet.operations.models import Incident
 
-    start, end = _window(query)
-    found = _visible(Incident.objects, user, query)
+    start, end = window(query)
+    found = visible(Incident.objects, user, query)
     found = found.filter(occurred_at__gte=start, occurred_at__lt=end, duplicate_of__isnull=True)
     return found.filter(admin1=query["admin1"]) if query["admin1"] else found
 
@@ -79,8 +95,8 @@ def poc_response(query: Query, user: Any) -> Decimal | None:
     """Median hours from a protection alert to the mission's response, over answered alerts."""
     from bluehelmet.principles.models import ProtectionAlert
 
-    start, end = _window(query)
-    found = _visible(ProtectionAlert.objects, user, query).filter(
+    start, end = window(query)
+    found = visible(ProtectionAlert.objects, user, query).filter(
         received_at__gte=start, received_at__lt=end, responded_at__isnull=False
     )
     if query["admin1"]:
@@ -93,8 +109,8 @@ def consent_restrictions(query: Query, user: Any) -> Decimal | None:
     from bluehelmet.principles.models import ConsentEvent
     from bluehelmet.principles.models.consent import RESTRICTING
 
-    start, end = (datetime.date.fromisoformat(query[k]) for k in ("start", "end"))
-    found = _visible(ConsentEvent.objects, user, query).filter(
+    start, end = dates(query)
+    found = visible(ConsentEvent.objects, user, query).filter(
         occurred_on__gte=start, occurred_on__lte=end, kind__in=RESTRICTING
     )
     if query["admin1"]:
@@ -120,7 +136,7 @@ def forecast_risk(query: Query, user: Any) -> Decimal | None:
 
     end = datetime.date.fromisoformat(query["end"])
     month = (end.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
-    found = _visible(Forecast.objects, user, query).filter(target_month=month)
+    found = visible(Forecast.objects, user, query).filter(target_month=month)
     if query["admin1"]:
         found = found.filter(area_label=query["admin1"]) | found.filter(area_code=query["admin1"])
     latest = found.order_by("-run__created_at", "-probability").first()
@@ -139,21 +155,77 @@ COMPUTATIONS: dict[str, Callable[[Query, Any], Decimal | None]] = {
     Computation.STAFFING_GAP: staffing_gap,
     Computation.FORECAST_RISK: forecast_risk,
 }
+# Unit hints and the doctrine each built-in computation serves.
+UNITS: dict[str, tuple[Any, str]] = {
+    Computation.INCIDENTS: (_l("incidents"), "Capstone §7.2, §10.2"),
+    Computation.FATALITIES: (_l("people killed"), "Capstone §7.2, §10.2"),
+    Computation.POC_RESPONSE: (_l("hours"), "Capstone §2.4, §10.2"),
+    Computation.CONSENT_RESTRICTIONS: (_l("restrictions"), "Capstone §3.1, §10.2"),
+    Computation.STAFFING_GAP: ("%", "Capstone §10.2"),
+    Computation.FORECAST_RISK: ("%", "Capstone §7.2, §10.2"),
+}
+
+
+def builtin_sources() -> tuple[IndicatorSource, ...]:
+    """The computations above as indicator sources of ``core.registry``."""
+    return tuple(
+        IndicatorSource(
+            code=str(c.value),
+            label=c.label,
+            compute=COMPUTATIONS[c],
+            unit=UNITS[c][0],
+            cite=UNITS[c][1],
+            app="benchmarks",
+            group=_l("Mission records: JOC, JMAC, protection, strength"),
+        )
+        for c in Computation
+    )
+
+
+def register() -> None:
+    """Called from ``navigation.register()``: one lookup, the registry, for every source."""
+    registry.add_indicator_source(*builtin_sources())
+
+
+def source_for(code: str) -> IndicatorSource | None:
+    return registry.indicator_source(code) if code else None
+
+
+def source_label(code: str) -> str:
+    """What a computation code reads, in words (the code itself if no source has it now)."""
+    source = source_for(code)
+    return str(source.label) if source is not None else code
+
+
+def source_groups() -> list[tuple[Any, list[tuple[str, Any]]]]:
+    """The registered sources as grouped choices: (heading, [(code, label)]), in the order
+    registered (the built-in computations first)."""
+    groups: dict[str, tuple[Any, list[tuple[str, Any]]]] = {}
+    for source in registry.indicator_sources():
+        heading = source.group or source.app
+        groups.setdefault(str(heading), (heading, []))[1].append((source.code, source.label))
+    return list(groups.values())
+
+
+def source_choices() -> list[tuple[Any, Any]]:
+    """``source_groups`` after a blank choice: an indicator observed, not computed."""
+    return [("", _l("None: observed, not computed")), *source_groups()]
 
 
 def run(query: Query, user: Any) -> Decimal | None:
     """The figure ``query`` gives today, or None when no record it may read answers it."""
-    compute = COMPUTATIONS.get(query.get("computation", ""))
-    if compute is None:
-        raise ValueError(_("Unknown computation."))
-    value = compute(query, user)
+    code = query.get("computation", "")
+    source = source_for(code)
+    if source is None:
+        raise ActionError(ErrorCode.INVALID, unknown_computation(code))
+    value = source.compute(query, user)
     # Stored as the model stores it, so a re-run that finds the same figure changes nothing.
     return None if value is None else value.quantize(Decimal("0.01"))
 
 
 def describe_query(query: Query) -> str:
     """The query in words, shown beside the reading it produced."""
-    what = Computation(query["computation"]).label
+    what = source_label(query["computation"])
     where = query["admin1"] or _("the whole mission area")
     return _("%(w)s, %(a)s, %(s)s to %(e)s") % {
         "w": what,

@@ -8,6 +8,7 @@ import django_filters as df
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
+from bluehelmet.benchmarks import computed
 from bluehelmet.benchmarks import models as m
 from bluehelmet.core.filtersets import MissionScopedFilterSet
 from bluehelmet.doctrine.models import TaskCategory
@@ -24,6 +25,8 @@ class BenchmarkFilterSet(MissionScopedFilterSet):
 class IndicatorFilterSet(MissionScopedFilterSet):
     search_fields = ("name", "unit", "admin1")
     area = df.ChoiceFilter(field_name="benchmark__area", choices=m.BenchmarkArea.choices)
+    # The indicator sources registered (``core.registry``), read when the filter is built.
+    computation = df.ChoiceFilter(label=_("Computed from"), choices=computed.source_groups)
 
     class Meta:
         model = m.Indicator

@@ -10,7 +10,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from bluehelmet.benchmarks import computed
 from bluehelmet.benchmarks import models as m
+from bluehelmet.benchmarks.models.benchmarks import unknown_computation
 from bluehelmet.core.forms import DateInput, ScopedModelForm
 from bluehelmet.lifecycle.models import AssetDisposal, HandoverItem
 
@@ -32,6 +34,24 @@ class BenchmarkForm(ScopedModelForm):
 
 
 class IndicatorForm(ScopedModelForm):
+    """``computation`` offers the indicator sources registered when the form is built (this
+    app's and those of apps above it, grouped by heading: ``core.registry``)."""
+
+    computation = forms.ChoiceField(
+        label=_("Computed from"),
+        choices=computed.source_choices,  # a callable: read from the registry each time
+        required=False,
+        help_text=_(
+            "A figure the platform computes from the mission's records (Capstone §10.2); "
+            "leave empty for an indicator read from its sources."
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["computation"]
+        field.error_messages["invalid_choice"] = unknown_computation("%(value)s")
+
     class Meta:
         model = m.Indicator
         fields = [

@@ -1,5 +1,5 @@
-"""What the benchmarks app adds to the shared pages: its menu section, the overview link and the
-mission parameters its rules read (Capstone §10.1-10.2).
+"""What the benchmarks app adds to the shared pages: its menu section, the overview link, the
+mission parameters its rules read and its built-in indicator sources (Capstone §10.1-10.2).
 
 Registered from ``AppConfig.ready()`` (``core.registry``); ``core`` never imports this app.
 """
@@ -14,9 +14,11 @@ from bluehelmet.core.registry import NavItem, OverviewLink, RecordPanel, registr
 
 
 def register() -> None:
+    from bluehelmet.benchmarks import computed
     from bluehelmet.benchmarks.record_panels import lessons_panel
 
     hq.register()
+    computed.register()
     registry.add_record_panel(
         RecordPanel("lessons", "benchmarks/panels/record_lessons.html", lessons_panel, weight=90)
     )

@@ -1,5 +1,6 @@
-"""Where apps plug into the kernel: navigation, mission-overview panels and links, and the
-mission parameters their rules read (``core.parameters``).
+"""Where apps plug into the kernel: navigation, mission-overview panels and links, the
+mission parameters their rules read (``core.parameters``) and the figures benchmark indicators
+can be computed from (``IndicatorSource``).
 
 ``core`` knows no doctrine area. Each app registers what it adds to the shared pages from its
 ``AppConfig.ready()`` (usually in its ``navigation.py``), the way Django's admin and NetBox
@@ -10,8 +11,10 @@ on the order of ``INSTALLED_APPS``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
@@ -163,6 +166,38 @@ class RecordPanel:
     weight: int = 100
 
 
+# What an indicator source computes: ``(query, user) -> Decimal | None`` (``IndicatorSource``).
+IndicatorCompute = Callable[[dict[str, Any], Any], Decimal | None]
+# An indicator source's code: lower-case words joined by underscores, short enough for the
+# column that keeps it (``benchmarks.Indicator.computation``).
+INDICATOR_CODE_MAX_LENGTH = 40
+INDICATOR_CODE = re.compile(r"[a-z][a-z0-9_]*")
+
+
+@dataclass(frozen=True)
+class IndicatorSource:
+    """A figure a benchmark indicator can be computed from (Capstone §10.2: indicators read
+    from the records the mission already keeps), offered by the app that keeps those records,
+    so that ``benchmarks`` need not import it.
+
+    ``compute(query, user)`` gives the figure of ``query``, a plain dict that the reading
+    keeps in order to run it again: ``computation`` (this ``code``), ``mission`` (its code),
+    ``admin1`` (an admin area, ``""`` for the whole mission), ``start`` and ``end`` (ISO dates
+    of the period) and ``max_sensitivity``. It reads only the mission's records at or below
+    ``max_sensitivity`` and, for a person, only what ``user`` may see (``None`` is the system);
+    it returns ``None`` when no record it may read answers. ``unit``: a hint for the indicator's
+    unit; ``cite``: the doctrine section the figure serves (e.g. "Capstone §2.4"); ``app``: the
+    label of the app that registered it; ``group``: the heading forms list it under."""
+
+    code: str
+    label: Any
+    compute: IndicatorCompute
+    unit: Any = ""
+    cite: str = ""
+    app: str = ""
+    group: Any = ""
+
+
 POSITIONS = ("alerts", "summary", "main")
 # The "situation now" page (``/missions/<code>/now/``): ``main`` spans the page (the incidents
 # map and list), ``cards`` are the boxes below it (crises, SITREP, alerts, flags ...).
@@ -180,6 +215,7 @@ class Registry:
         self.record: dict[str, RecordPanel] = {}
         self.hq_columns: dict[str, HqColumn] = {}
         self.hq_charts: dict[str, HqChart] = {}
+        self.sources: dict[str, IndicatorSource] = {}
 
     def section(self, key: str, title: Any, weight: int = 100) -> NavSection:
         """The menu section ``key``, created on first use (an app may add to another's)."""
@@ -249,6 +285,36 @@ class Registry:
 
     def periodic_report_sections(self) -> list[ReportSection]:
         return sorted(self.report_sections.values(), key=lambda s: s.weight)
+
+    def add_indicator_source(self, *sources: IndicatorSource) -> None:
+        """Figures benchmark indicators can be computed from (Capstone §10.2). A code names one
+        source for good (stored readings keep it to run their query again): a second source
+        under a code already taken is refused; registering the same source again changes
+        nothing."""
+        for source in sources:
+            if (
+                not INDICATOR_CODE.fullmatch(source.code)
+                or len(source.code) > INDICATOR_CODE_MAX_LENGTH
+            ):
+                raise ValueError(
+                    f"Indicator source code {source.code!r}: lower-case letters, digits and "
+                    f"underscores, at most {INDICATOR_CODE_MAX_LENGTH} characters."
+                )
+            known = self.sources.get(source.code)
+            if known is not None and known != source:
+                raise ValueError(
+                    f"Indicator source {source.code!r} is already registered"
+                    f" (by {known.app or 'another app'})."
+                )
+            self.sources[source.code] = source
+
+    def indicator_source(self, code: str) -> IndicatorSource | None:
+        """The source registered under ``code``, or ``None``."""
+        return self.sources.get(code)
+
+    def indicator_sources(self) -> list[IndicatorSource]:
+        """Every registered source, in the order registered."""
+        return list(self.sources.values())
 
     def mission_parameters(self) -> list[ParameterSpec]:
         return sorted(self.parameters.values(), key=lambda s: s.weight)

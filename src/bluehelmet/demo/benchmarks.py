@@ -7,8 +7,10 @@ Tabassi rises past its threshold in the last quarter: a deterioration the next r
 carry. Prefects in post rest on the host government alone: too few independent sources. The
 plan's patrol count, an output, is flagged as not an outcome. Violent incidents in Tabassi are
 computed from the JOC's records after the story is moved to the build day, so the query kept
-with each reading runs again on the same window. Readiness is assessed by area and by province:
-Bas-Sanvi, where the hand-over has begun, is the one province judged ready.
+with each reading runs again on the same window; the share of the weapons handed in at the
+Haut-Sanvi sites that were destroyed is computed the same way from the programmes' DDR register
+(an indicator source of another app, ``core.registry``). Readiness is assessed by area and by
+province: Bas-Sanvi, where the hand-over has begun, is the one province judged ready.
 
 Every record is written as the demo HQ user; names and texts are fictional and bluehelmet's own.
 """
@@ -21,9 +23,15 @@ from decimal import Decimal
 from typing import Any
 
 from bluehelmet.benchmarks import models as m
-from bluehelmet.benchmarks.actions import do_adopt_plan_indicator, do_compute_observation
+from bluehelmet.benchmarks.actions import (
+    BenchmarkErrorCode,
+    do_adopt_plan_indicator,
+    do_compute_observation,
+)
 from bluehelmet.benchmarks.lessons import do_link_lesson, reference
+from bluehelmet.core.errors import ActionError
 from bluehelmet.core.models import Mission
+from bluehelmet.core.permissions import Sensitivity
 from bluehelmet.doctrine.models import BenchmarkTemplate
 from bluehelmet.lifecycle.models import HandoverItem
 from bluehelmet.mandates.models import Mandate, MandatedTask
@@ -35,6 +43,7 @@ GOV, UNCT = m.SourceKind.HOST_GOVERNMENT, m.SourceKind.UN_COUNTRY_TEAM
 RESEARCH, SURVEY = m.SourceKind.INDEPENDENT_RESEARCH, m.SourceKind.SURVEY
 QUARTERS = (D(2025, 12, 31), D(2026, 3, 31), D(2026, 6, 30), D(2026, 9, 30))
 MISSION_VIEW = "MINUSBEL self-assessment"
+WEAPONS_DESTROYED = "Weapons handed in at the Haut-Sanvi sites and destroyed (%)"
 
 # code: (title, area, template, target date)
 BENCHMARKS: dict[str, tuple[str, str, str, datetime.date]] = {
@@ -336,6 +345,18 @@ def build_benchmarks(mission: Mission, acting_user: Any) -> dict[str, int]:
         computation=m.Computation.INCIDENTS,
         admin1="Tabassi",
     )
+    # Read from the programmes' DDR register (an indicator source of ``programmes``, §2.4):
+    # confidential, as the weapons collections are.
+    m.Indicator.objects.create(
+        benchmark=benchmarks["B1"],
+        name=WEAPONS_DESTROYED,
+        unit="%",
+        target=Decimal(100),
+        direction="increase",
+        computation="weapons_destroyed_share",
+        admin1="Haut-Sanvi",
+        sensitivity=Sensitivity.CONFIDENTIAL,
+    )
     for where, (level, reasons) in {**READINESS, **PROVINCES}.items():
         area = where if where in m.BenchmarkArea.values else ""
         m.ReadinessAssessment.objects.create(
@@ -363,7 +384,12 @@ def compute_benchmark_readings(mission: Mission, day: datetime.date, acting_user
     for ind in m.Indicator.objects.filter(mission=mission).exclude(computation=""):
         for back in (270, 180, 90, 0):
             end = day - datetime.timedelta(days=back)
-            do_compute_observation(ind, observed_on=end, acting_user=acting_user)
+            try:
+                do_compute_observation(ind, observed_on=end, acting_user=acting_user)
+            except ActionError as exc:  # nothing recorded yet by that day: no reading
+                if exc.code != BenchmarkErrorCode.NO_DATA:
+                    raise
+                continue
             made += 1
     return made
 

@@ -1,5 +1,6 @@
 """What the programmes app adds to the shared pages: its menu section, the overview link and
-panel (open flags), and the mission parameters its rules read (Capstone §2.3-2.5, §7.2).
+panel (open flags), the mission parameters its rules read (Capstone §2.3-2.5, §7.2) and the
+indicator sources the benchmarks can be computed from (``indicators``, §10.2).
 
 Registered from ``AppConfig.ready()`` (``core.registry``); ``core`` never imports this app.
 """
@@ -15,6 +16,9 @@ from bluehelmet.programmes.rules import LINK_METRES, PRETRIAL_SHARE, REFERRAL_HO
 
 
 def register() -> None:
+    from bluehelmet.programmes import indicators
+
+    indicators.register()
     registry.section("programmes", _("Peacebuilding programmes (§2.3-2.5)"), weight=45)
     registry.add_nav_items(
         "programmes",

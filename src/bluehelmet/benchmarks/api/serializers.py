@@ -12,7 +12,9 @@ from rest_framework import serializers
 
 from bluehelmet.benchmarks import models as m
 from bluehelmet.benchmarks.lessons import visible_links
+from bluehelmet.benchmarks.models.benchmarks import unknown_computation
 from bluehelmet.core.api.serializers_base import MissionScopedSerializer, ParentScopedSerializer
+from bluehelmet.core.registry import registry
 from bluehelmet.doctrine.models import TaskCategory
 
 
@@ -40,6 +42,22 @@ class BenchmarkSerializer(MissionScopedSerializer):
 
 
 class IndicatorSerializer(ChildSerializer):
+    """``computation``: the code of an indicator source of ``core.registry`` (or ``""``), the
+    choices read from the registry for each request, so sources of other apps are offered."""
+
+    def get_fields(self) -> dict[str, Any]:
+        fields = super().get_fields()
+        codes = [(s.code, str(s.label)) for s in registry.indicator_sources()]
+        fields["computation"] = serializers.ChoiceField(
+            choices=codes,
+            required=False,
+            allow_blank=True,
+            help_text="The code of an indicator source (a figure computed from the mission's "
+            "records), or empty for an indicator that is observed, not computed.",
+            error_messages={"invalid_choice": unknown_computation("{input}")},
+        )
+        return fields
+
     class Meta:
         model = m.Indicator
         fields = (

@@ -9,9 +9,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from bluehelmet.core.models.base import MissionScopedModel
+from bluehelmet.core.registry import INDICATOR_CODE_MAX_LENGTH, registry
 from bluehelmet.core.validators import TEXT_MAX_LENGTH
 from bluehelmet.planning.models import Direction, IndicatorLevel
 
@@ -72,7 +74,9 @@ class Benchmark(MissionScopedModel):
 
 class Computation(models.TextChoices):
     """Readings the platform can compute from records it already holds (Capstone §10.2 asks
-    for reliable indicators; §7.2 for the JOC and JMAC data that feed them)."""
+    for reliable indicators; §7.2 for the JOC and JMAC data that feed them): the built-in
+    indicator sources (``computed.register``). Other apps register theirs in
+    ``core.registry``; an indicator's ``computation`` is checked against the registry."""
 
     INCIDENTS = "incidents", _("Incidents recorded by the JOC")
     FATALITIES = "fatalities", _("Fatalities recorded by the JOC")
@@ -80,6 +84,13 @@ class Computation(models.TextChoices):
     CONSENT_RESTRICTIONS = "consent_restrictions", _("Restrictions of freedom of movement")
     STAFFING_GAP = "staffing_gap", _("Troop gap against authorised strength (%)")
     FORECAST_RISK = "forecast_risk", _("Forecast risk of a fatal incident (%)")
+
+
+def unknown_computation(code: str) -> str:
+    return gettext(
+        "Unknown computation “%(code)s”: no indicator source of that code is registered. "
+        "Choose one of the sources offered, or none for an indicator that is observed."
+    ) % {"code": code}
 
 
 class Indicator(MissionScopedModel):
@@ -114,8 +125,10 @@ class Indicator(MissionScopedModel):
         help_text=_("A reading beyond this value, in the wrong direction, is a deterioration."),
     )
     direction = models.CharField(_("direction"), max_length=8, choices=Direction.choices)
+    # A code of an indicator source of ``core.registry`` (checked in ``clean``): the sources
+    # are registered by the apps at start-up, so the column holds no fixed list of choices.
     computation = models.CharField(
-        _("computed from"), max_length=24, choices=Computation.choices, blank=True
+        _("computed from"), max_length=INDICATOR_CODE_MAX_LENGTH, blank=True
     )
     admin1 = models.CharField(_("admin area (level 1)"), max_length=120, blank=True)
 
@@ -133,6 +146,14 @@ class Indicator(MissionScopedModel):
         owner = self.benchmark.mission_id if self.benchmark_id else None
         if planned is not None and owner is not None and planned.mission_id != owner:
             raise ValidationError(_("The plan indicator belongs to another mission."))
+        if self.computation and registry.indicator_source(self.computation) is None:
+            raise ValidationError({"computation": unknown_computation(self.computation)})
+
+    def get_computation_display(self) -> str:
+        """What the indicator is computed from, in words (the source's label; the code itself
+        if no source of that code is registered any more; blank when it is observed)."""
+        source = registry.indicator_source(self.computation) if self.computation else None
+        return str(source.label) if source is not None else self.computation
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.benchmark_id:

@@ -17,7 +17,7 @@ from bluehelmet.benchmarks import models as m
 from bluehelmet.benchmarks.actions import BenchmarkErrorCode
 from bluehelmet.core.errors import ActionError
 from bluehelmet.core.permissions import Action
-from bluehelmet.core.tables import Column, object_url
+from bluehelmet.core.tables import Cell, Column, display, object_url
 from bluehelmet.core.views import generic
 
 MISSION = Column("mission", sort="mission__code")
@@ -37,7 +37,8 @@ INDICATOR_COLUMNS = (
     Column("target", css="num"),
     Column("threshold", css="num"),
     Column("direction"),
-    Column("computation"),
+    # The label of the indicator source (``core.registry``), not its code.
+    Column("get_computation_display", label=_l("Computed from"), sort="computation"),
     Column("admin1"),
     MISSION,
 )
@@ -104,6 +105,14 @@ class IndicatorListView(generic.ObjectListView):
 class IndicatorDetailView(generic.ObjectDetailView):
     model = m.Indicator
     related = ((_l("Observations"), "observations", OBSERVATION_COLUMNS),)
+
+    def field_rows(self, obj: Any) -> list[tuple[str, Cell]]:
+        """``computation`` shows the indicator source's label, not its code."""
+        rows = super().field_rows(obj)
+        label = str(m.Indicator._meta.get_field("computation").verbose_name)
+        label = label[:1].upper() + label[1:]
+        shown = Cell(display(obj.get_computation_display()), None, obj.computation)
+        return [(name, shown if name == label else cell) for name, cell in rows]
 
 
 class IndicatorEditView(ChildEditView):
