@@ -14,8 +14,11 @@ PostgreSQL when there is one: ``DATABASE_URL=postgres://...`` or a throw-away se
    the longest wait is what another user of the platform would have felt;
 4. the same import again (nothing changes: the idempotent re-import).
 
+With ``--formats`` the same synthetic events are also written as ACLED exports and HXL-tagged
+tables (``ged_synth.write_format``) and imported with ``bluehelmet import acled|hxl``.
+
     .venv/bin/python benchmarks/ingest.py [--sizes 16000,1000000] [--database all|sqlite|postgres]
-                                          [--no-write]
+                                          [--formats ged,acled,hxl] [--no-write]
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ REAL_GED = (
 )
 RATIO_TARGET, STRETCH_PG, RSS_TARGET_MB = 3.0, 1.5, 1024.0
 PROBE_EVERY = 0.05
+KINDS = {"ged": "ucdp-ged", "acled": "acled", "hxl": "hxl"}  # --formats -> `bluehelmet import`
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -52,8 +56,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--database", choices=["sqlite", "postgres", "all"], default="all",
         help="'all': SQLite, and PostgreSQL when DATABASE_URL names one or it is installed",
     )  # fmt: skip
+    parser.add_argument(
+        "--formats", default="ged", help="file formats to import: ged, acled, hxl (commas)"
+    )
     parser.add_argument("--no-write", action="store_true", help="do not update the doc")
     args = parser.parse_args(argv)
+    args.formats = [f.strip() for f in args.formats.split(",") if f.strip()]
+    if not args.formats or any(f not in KINDS for f in args.formats):
+        parser.error(f"--formats takes {', '.join(KINDS)} separated by commas")
     try:
         args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     except ValueError:
@@ -137,7 +147,7 @@ def probe_target(db: Database) -> str:
     return url or str(Path(db.env["BLUEHELMET_DATA_DIR"]) / "bluehelmet.sqlite3")
 
 
-def import_with_probe(db: Database, csv: Path, workdir: Path) -> dict[str, Any]:
+def import_with_probe(db: Database, csv: Path, workdir: Path, kind: str) -> dict[str, Any]:
     env = environment(db)
     stop, out = workdir / "probe.stop", workdir / "probe.out"
     stop.unlink(missing_ok=True)
@@ -146,7 +156,7 @@ def import_with_probe(db: Database, csv: Path, workdir: Path) -> dict[str, Any]:
     )
     time.sleep(0.5)
     try:
-        argv = [str(harness.BIN / "bluehelmet"), "import", "ucdp-ged", str(csv)]
+        argv = [str(harness.BIN / "bluehelmet"), "import", kind, str(csv)]
         result = timed([*argv, "--mission", "BENCH", "--create"], env)
     finally:
         stop.touch()
@@ -172,12 +182,14 @@ def fresh(db: Database) -> None:
     harness.bluehelmet(["migrate", "--noinput", "-v", "0"], environment(db))
 
 
-def bench_file(db: Database, csv: Path, workdir: Path, refs: dict[str, Any]) -> dict[str, Any]:
+def bench_file(
+    db: Database, csv: Path, workdir: Path, refs: dict[str, Any], kind: str = "ucdp-ged"
+) -> dict[str, Any]:
     fresh(db)
     log(f"{db.label}: importing {csv.name}")
-    first = import_with_probe(db, csv, workdir)
+    first = import_with_probe(db, csv, workdir, kind)
     again = timed(
-        [str(harness.BIN / "bluehelmet"), "import", "ucdp-ged", str(csv), "--mission", "BENCH"],
+        [str(harness.BIN / "bluehelmet"), "import", kind, str(csv), "--mission", "BENCH"],
         environment(db),
     )
     stored = count_stored(db)
@@ -246,7 +258,14 @@ def report(ctx: dict[str, Any]) -> str:
         f"({ctx['minutes']:.1f} minutes)",
         "- Files: the real GED 23.1 extract of the Central African Republic (1,848 events), and "
         "synthetic GED events (`benchmarks/ged_synth.py`: real CAR events with new ids, dates "
-        "and jittered points; 48 columns).",
+        "and jittered points; 48 columns)"
+        + (
+            "; `acled_*` and `hxl_*`: the same synthetic events as ACLED exports (31 columns) "
+            "and as HXL-tagged tables (our export's header and hashtag rows, 20 columns), "
+            "imported with `bluehelmet import acled|hxl`."
+            if ctx["formats"] != ["ged"]
+            else "."
+        ),
         "- pandas: `read_csv` + `to_sql` into a fresh SQLite file, a whole process (on "
         "PostgreSQL it would need SQLAlchemy, not installed: the column is left empty).",
         "- Longest wait: a second process writes one row in its own transaction every "
@@ -265,10 +284,12 @@ def report(ctx: dict[str, Any]) -> str:
 NOTES = (
     "### Notes",
     "",
-    "- **What the import does.** DuckDB reads the GED file and one SQL query converts and "
-    "checks every column (`interop/importers/columnar.py`); rows in the plain forms real files "
-    "use take that path, others go to the row parser (`parse_ged_row`), so rules, messages "
-    "and fields are the same (tested row by row on the real file). Python then fingerprints "
+    "- **What the import does.** DuckDB reads the file and one SQL query converts and checks "
+    "every column (`interop/importers/columnar.py`; ACLED and HXL: `columnar_acled.py`, "
+    "`columnar_hxl.py`, whose query also builds each row's fields as one JSON document); rows "
+    "in the plain forms real files use take that path, others go to the row parser "
+    "(`parse_ged_row`, `parse_acled_row`, `parse_hxl_row`), so rules, messages and fields are "
+    "the same (tested row by row). Python then fingerprints "
     "each row (orjson + BLAKE2b), adds its H3 cells, and new incidents are written in batches "
     "of 5,000 with one prepared `executemany` on SQLite or `COPY` on PostgreSQL "
     "(`interop/importers/writer.py`), each batch its own short transaction, hidden from every "
@@ -292,8 +313,7 @@ NOTES = (
     "next batch is prepared (SQLite and psycopg release the GIL while they write; today the "
     "two alternate, so the time is their sum); computing fingerprints and H3 cells in the "
     "DuckDB query so that Python only passes tuples along; on PostgreSQL, streaming DuckDB's "
-    "result straight into `COPY`. The ACLED and HXL importers read rows in Python and would "
-    "need the same columnar reader as GED.",
+    "result straight into `COPY`.",
     "- **DuckDB and pandas** do far less: DuckDB stores the 48 columns as text with no index, "
     "no validation, no fingerprint and no id lookup; pandas infers types and writes one table "
     "without indexes.",
@@ -303,15 +323,17 @@ NOTES = (
 # --- main ---------------------------------------------------------------------------------------
 
 
-def files(args: argparse.Namespace, workdir: Path) -> list[tuple[Path, int]]:
+def files(args: argparse.Namespace, workdir: Path) -> list[tuple[Path, int, str]]:
+    """(file, rows, import kind): the real GED file, then each format at each size."""
     chosen = []
-    if REAL_GED.exists():
-        chosen.append((REAL_GED, ged_synth.count_rows(REAL_GED)))
+    if REAL_GED.exists() and "ged" in args.formats:
+        chosen.append((REAL_GED, ged_synth.count_rows(REAL_GED), KINDS["ged"]))
     for size in args.sizes:
-        path = workdir / f"ged_{size}.csv"
-        log(f"writing {size:,} synthetic GED events")
-        ged_synth.write_events(path, size)
-        chosen.append((path, size))
+        for kind in args.formats:
+            path = workdir / f"{kind}_{size}.csv"
+            log(f"writing {size:,} synthetic events ({kind})")
+            ged_synth.write_format(path, size, kind)
+            chosen.append((path, size, KINDS[kind]))
     return chosen
 
 
@@ -319,7 +341,7 @@ def measure(args: argparse.Namespace, workdir: Path, ctx: dict[str, Any]) -> Non
     with ExitStack() as stack:
         chosen, ctx["pg_note"] = databases(args.database, workdir, stack)
         results = []
-        for csv, rows in files(args, workdir):
+        for csv, rows, kind in files(args, workdir):
             refs = {
                 "rows": rows,
                 "duckdb": reference(DUCKDB, csv, workdir / "ref.duckdb"),
@@ -327,7 +349,7 @@ def measure(args: argparse.Namespace, workdir: Path, ctx: dict[str, Any]) -> Non
             }
             duck, pandas = refs["duckdb"]["seconds"], refs["pandas"]["seconds"]
             log(f"{csv.name}: DuckDB {duck:.2f} s, pandas {pandas:.2f} s")
-            results += [bench_file(db, csv, workdir, refs) for db in chosen]
+            results += [bench_file(db, csv, workdir, refs, kind) for db in chosen]
         ctx["results"] = results
 
 
@@ -335,6 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
     ctx: dict[str, Any] = {"argv": " ".join(argv), "load_before": harness.load_average()}
+    ctx["formats"] = args.formats
     started = time.perf_counter()
     workdir = Path(tempfile.mkdtemp(prefix="bluehelmet-ingest-bench-"))
     workdir.chmod(0o755)  # the throw-away PostgreSQL runs as the postgres user when we are root

@@ -10,19 +10,24 @@ ACLED's ``time_precision`` and ``geo_precision`` are translated to the GED scale
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from bluehelmet.core.types import Actor
 from bluehelmet.interop.countries import iso3_for_name, iso3_for_numeric
-from bluehelmet.interop.importers.base import ImportReport
+from bluehelmet.interop.importers.base import ImportReport, read_header
+from bluehelmet.interop.importers.columnar import ColumnarUnavailable, LineNumbers, has_nul
+from bluehelmet.interop.importers.columnar_acled import UN_FORCES, acled_query
 from bluehelmet.interop.importers.incidents import (
     DatasetSpec,
     ProgressCallback,
     RowRejected,
     coordinates,
     import_csv_file,
+    import_in_columns,
     integer,
     moment,
     text,
@@ -44,7 +49,6 @@ REQUIRED = (
 )
 TIME_PRECISION = {1: DatePrecision.DAY, 2: DatePrecision.WEEK, 3: DatePrecision.MONTH}
 GEO_PRECISION = {1: LocationPrecision.EXACT, 2: LocationPrecision.NEAR, 3: LocationPrecision.ADMIN1}
-UN_FORCES = ("united nations", "minusca", "monusco", "minusma", "unmiss", "unisfa", "unifil")
 
 
 class AcledCategories:
@@ -60,13 +64,25 @@ class AcledCategories:
                     self.pairs[str(pair[0]).lower(), str(pair[1]).lower()] = category.code
 
     def for_row(self, row: dict[str, Any]) -> int:
-        event, sub = text(row, "event_type", 60), text(row, "sub_event_type", 60)
+        return self.category_id(
+            text(row, "event_type", 60),
+            text(row, "sub_event_type", 60),
+            text(row, "actor1", 200),
+            text(row, "actor2", 200),
+            text(row, "inter1", 40),
+            text(row, "inter2", 40),
+        )
+
+    def category_id(
+        self, event: str, sub: str, actor1: str, actor2: str, inter1: str, inter2: str
+    ) -> int:
+        """The category of an event, from its values as ``text`` reads them."""
         code = self.pairs.get((event.lower(), sub.lower()))
         if code is None:
             raise RowRejected(f"unknown ACLED event type {event!r} / {sub!r}")
-        if event in {BATTLES, EXPLOSIONS} and _is_un(text(row, "actor2", 200)):
+        if event in {BATTLES, EXPLOSIONS} and _is_un(actor2):
             code = "attack-un-personnel"
-        elif code == "clash-state" and not _state_forces_involved(row):
+        elif code == "clash-state" and not _state_forces_involved(actor1, actor2, inter1, inter2):
             code = "clash-non-state"
         if code not in self.ids:
             raise RowRejected(f"category {code} is not in the taxonomy")
@@ -78,11 +94,10 @@ def _is_un(actor: str) -> bool:
     return any(marker in name for marker in UN_FORCES)
 
 
-def _state_forces_involved(row: dict[str, Any]) -> bool:
-    inter = {text(row, "inter1", 40).lower(), text(row, "inter2", 40).lower()}
-    if inter & ACLED_STATE_ACTOR:
+def _state_forces_involved(actor1: str, actor2: str, inter1: str, inter2: str) -> bool:
+    if {inter1.lower(), inter2.lower()} & ACLED_STATE_ACTOR:
         return True
-    actors = f"{text(row, 'actor1', 200)} {text(row, 'actor2', 200)}".lower()
+    actors = f"{actor1} {actor2}".lower()
     return "military forces of" in actors or "police forces of" in actors
 
 
@@ -129,6 +144,33 @@ def parse_acled_row(row: dict[str, Any], categories: AcledCategories) -> tuple[s
     return event_id, fields
 
 
+# What ``parse_acled_row`` makes of the precisions the columnar reader lets through (0 to 3
+# or empty): an empty or 0 time precision is a day (``or 1``), an empty or 0 geo one is none.
+_PLAIN = (None, 0, 1, 2, 3)
+TIME_PRECISION_OF: dict[int | None, int] = {p: int(TIME_PRECISION[p or 1]) for p in _PLAIN}
+GEO_PRECISION_OF: dict[int | None, int | None] = {
+    p: int(GEO_PRECISION[p]) if p else None for p in _PLAIN
+}
+
+
+def columnar_rows(path: Path, categories: AcledCategories) -> Iterator[tuple[int, Any, Any]]:
+    """(record, row, parsed) for ``run_import``: for a plain row, ``parse_acled_row``'s result
+    as ``columnar_acled`` built it in SQL (tests hold the two equal row by row) and the values
+    ``host_iso3`` reads; for the others, None and the raw row for ``parse_acled_row``."""
+    header = read_header(path, REQUIRED)
+    query = acled_query(path, header, categories, TIME_PRECISION_OF, GEO_PRECISION_OF)
+    loads, when = orjson.loads, datetime.datetime.fromisoformat
+    for record, values, raw in query.rows():
+        if values is None:
+            yield record, raw, None
+            continue
+        document = loads(values[0])
+        fields = document["f"]
+        fields["occurred_at"] = when(fields["occurred_at"])
+        fields["reported_at"] = when(fields["reported_at"])
+        yield record, document["h"], (document["i"], fields)
+
+
 def _mapped(table: Mapping[int, int], value: int, column: str) -> int:
     if value not in table:
         raise RowRejected(f"{column} must be one of {sorted(table)}, not {value}")
@@ -159,16 +201,25 @@ def import_acled(
         parse=lambda row: parse_acled_row(row, categories),
         host_iso3=host_iso3,
     )
-    return import_csv_file(
+    options: dict[str, Any] = {
+        "mission_code": mission_code,
+        "create_missions": create_missions,
+        "acting_user": acting_user,
+        "on_progress": on_progress,
+        "dry_run": dry_run,
+        "strict": strict,
+        "show_progress": show_progress,
+    }
+
+    def columnar() -> tuple[Iterator[tuple[int, Any, Any]], LineNumbers]:
+        if has_nul(path):  # the row reader refuses the file with its line
+            raise ColumnarUnavailable("NUL byte")
+        return columnar_rows(path, categories), LineNumbers(path)
+
+    return import_in_columns(
         spec,
         path,
-        REQUIRED,
-        "ACLED events",
-        show_progress=show_progress,
-        mission_code=mission_code,
-        create_missions=create_missions,
-        acting_user=acting_user,
-        on_progress=on_progress,
-        dry_run=dry_run,
-        strict=strict,
+        columnar,
+        lambda: import_csv_file(spec, path, REQUIRED, "ACLED events", **options),
+        **options,
     )

@@ -15,7 +15,13 @@ from typing import Any
 from bluehelmet.core.types import Actor
 from bluehelmet.interop.countries import iso3_for_gw, iso3_for_name
 from bluehelmet.interop.importers.base import ImportReport, read_header
-from bluehelmet.interop.importers.columnar import ColumnarUnavailable, aware, ged_records, has_nul
+from bluehelmet.interop.importers.columnar import (
+    ColumnarUnavailable,
+    LineNumbers,
+    aware,
+    ged_records,
+    has_nul,
+)
 from bluehelmet.interop.importers.incidents import (
     DatasetSpec,
     ProgressCallback,
@@ -24,9 +30,9 @@ from bluehelmet.interop.importers.incidents import (
     choice,
     coordinates,
     import_csv_file,
+    import_in_columns,
     integer,
     moment,
-    run_columnar,
     text,
     widened_range,
 )
@@ -165,33 +171,27 @@ def import_ged(
 ) -> ImportReport:
     categories = category_ids()
     spec = ged_spec(categories)
-    if not dry_run and not has_nul(path):  # the columnar path; the row reader for the rest
-        try:
-            return run_columnar(
-                spec,
-                path,
-                columnar_rows(path, categories),
-                mission_code=mission_code,
-                create=create_missions,
-                acting_user=acting_user,
-                on_progress=on_progress,
-                strict=strict,
-                show_progress=show_progress,
-            )
-        except ColumnarUnavailable:
-            pass
-    return import_csv_file(
+    options: dict[str, Any] = {
+        "mission_code": mission_code,
+        "create_missions": create_missions,
+        "acting_user": acting_user,
+        "on_progress": on_progress,
+        "dry_run": dry_run,
+        "strict": strict,
+        "show_progress": show_progress,
+    }
+
+    def columnar() -> tuple[Iterator[tuple[int, Any, Any]], LineNumbers]:
+        if has_nul(path):  # the row reader refuses the file with its line
+            raise ColumnarUnavailable("NUL byte")
+        return columnar_rows(path, categories), LineNumbers(path)
+
+    return import_in_columns(
         spec,
         path,
-        REQUIRED,
-        "GED events",
-        show_progress=show_progress,
-        mission_code=mission_code,
-        create_missions=create_missions,
-        acting_user=acting_user,
-        on_progress=on_progress,
-        dry_run=dry_run,
-        strict=strict,
+        columnar,
+        lambda: import_csv_file(spec, path, REQUIRED, "GED events", **options),
+        **options,
     )
 
 

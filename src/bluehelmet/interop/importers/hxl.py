@@ -4,13 +4,19 @@ Columns are found by hashtag, whatever their header text: ``#event+code`` (the i
 key), ``#date+occurred``, the category as ``#event+type+code`` (ours) or as the ACLED pair
 ``#event+type`` / ``#event+type+sub``, ``#group+name+first`` / ``+second``, ``#affected+killed``
 and the other hashtags our HXL export writes (``operations.export.COLUMNS``).
+
+Files are read in columns (``columnar_hxl``: libhxl finds the hashtag row, DuckDB reads the
+rows), and row by row through libhxl where DuckDB cannot read them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from bluehelmet.core.types import Actor
 from bluehelmet.interop.importers.acled import AcledCategories
@@ -21,6 +27,7 @@ from bluehelmet.interop.importers.base import (
     progress,
     refuse_nul,
 )
+from bluehelmet.interop.importers.columnar_hxl import COUNTS, check_lines, hxl_layout, hxl_query
 from bluehelmet.interop.importers.incidents import (
     DatasetSpec,
     ProgressCallback,
@@ -28,6 +35,7 @@ from bluehelmet.interop.importers.incidents import (
     check_readable,
     choice,
     coordinates,
+    import_in_columns,
     integer,
     moment,
     run_import,
@@ -55,14 +63,10 @@ def read_hxl(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
 
     try:
         source = hxl.data(str(path), hxl.InputOptions(allow_local=True))
-        tags = [normalise(c.display_tag or "") for c in source.columns]
+        tags = [c.display_tag or "" for c in source.columns]
     except (hxl.HXLException, OSError, UnicodeDecodeError) as exc:
         raise ImportFailed(f"{path.name} is not an HXL-tagged table ({exc}).") from exc
-    missing = [t for t in REQUIRED if normalise(t) not in tags]
-    if missing:
-        raise ImportFailed(f"{path.name} lacks the hashtags: {', '.join(missing)}.")
-    wanted = {tag: name for name, tag in KEY.items()}
-    positions = {wanted[t]: i for i, t in reversed(list(enumerate(tags))) if t in wanted}
+    positions = column_positions(path, tags)
     try:
         for row in source:
             line, values = int(row.source_row_number) + 1, row.values
@@ -74,6 +78,16 @@ def read_hxl(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             yield line, record
     except (hxl.HXLException, UnicodeDecodeError) as exc:
         raise ImportFailed(f"{path.name}: {exc}.") from exc
+
+
+def column_positions(path: Path, tags: Sequence[str]) -> dict[str, int]:
+    """Our column name -> the file's column with its hashtag (the first, if repeated)."""
+    normalised = [normalise(t) for t in tags]
+    missing = [t for t in REQUIRED if normalise(t) not in normalised]
+    if missing:
+        raise ImportFailed(f"{path.name} lacks the hashtags: {', '.join(missing)}.")
+    wanted = {tag: name for name, tag in KEY.items()}
+    return {wanted[t]: i for i, t in reversed(list(enumerate(normalised))) if t in wanted}
 
 
 def _category(row: dict[str, Any], categories: AcledCategories) -> int:
@@ -128,14 +142,33 @@ def parse_hxl_row(row: dict[str, Any], categories: AcledCategories) -> tuple[str
     return reference, fields
 
 
-COUNTS = (
-    "killed",
-    "injured",
-    "abducted",
-    "civilians_killed",
-    "un_personnel_killed",
-    "un_personnel_injured",
-)
+def columnar_rows(
+    path: Path, categories: AcledCategories
+) -> tuple[Iterator[tuple[int, Any, Any]], Callable[[int], int]]:
+    """(record, row, parsed) items for ``run_import`` and their record -> line map (libhxl's
+    numbers: the hashtag row's, plus the record's). For a plain row, ``parse_hxl_row``'s
+    result as ``columnar_hxl`` built it in SQL (tests hold the two equal row by row); for the
+    others, None and the raw row. ``ColumnarUnavailable`` for a file DuckDB does not read as
+    libhxl reads it."""
+    check_lines(path)
+    layout = hxl_layout(path)
+    query = hxl_query(path, layout, column_positions(path, layout.tags), categories)
+
+    def items() -> Iterator[tuple[int, Any, Any]]:
+        loads, when = orjson.loads, datetime.datetime.fromisoformat
+        for record, values, raw in query.rows():
+            if values is None:
+                yield record, raw, None
+                continue
+            document = loads(values[0])
+            fields = document["f"]
+            fields["occurred_at"] = when(fields["occurred_at"])
+            fields["reported_at"] = when(fields["reported_at"])
+            if fields["occurred_until"] is not None:
+                fields["occurred_until"] = when(fields["occurred_until"])
+            yield record, {}, (document["i"], fields)
+
+    return items(), lambda record: record + layout.skip
 
 
 def import_hxl(
@@ -158,19 +191,35 @@ def import_hxl(
         parse=lambda row: parse_hxl_row(row, categories),
         host_iso3=lambda row: None,
     )
-    report = ImportReport(source=path.name)
-    total = count_lines(path)
-    check_readable(read_hxl(path))  # refused whole before any write (see ``run_import``)
-    rows = progress(read_hxl(path), total, "HXL rows", show_progress)
-    return run_import(
+
+    def row_reader() -> ImportReport:
+        report = ImportReport(source=path.name)
+        total = count_lines(path)
+        check_readable(read_hxl(path))  # refused whole before any write (see ``run_import``)
+        rows = progress(read_hxl(path), total, "HXL rows", show_progress)
+        return run_import(
+            spec,
+            rows,
+            report,
+            mission_code=mission_code,
+            create=create_missions,
+            acting_user=acting_user,
+            on_progress=on_progress,
+            total=total,
+            dry_run=dry_run,
+            strict=strict,
+        )
+
+    return import_in_columns(
         spec,
-        rows,
-        report,
+        path,
+        lambda: columnar_rows(path, categories),
+        row_reader,
         mission_code=mission_code,
-        create=create_missions,
+        create_missions=create_missions,
         acting_user=acting_user,
         on_progress=on_progress,
-        total=total,
         dry_run=dry_run,
         strict=strict,
+        show_progress=show_progress,
     )

@@ -520,7 +520,7 @@ def run_import(
 
     ``rows`` gives (line, row) pairs, or (record, row, parsed) triples from a columnar reader,
     where ``parsed`` is the row's (id, fields) or None for ``spec.parse``; then ``line_of``
-    turns a record number into the line named in a rejection.
+    turns a record number into the line named in a rejection or a preview.
 
     With ``strict`` a file with any rejected row imports nothing (``RowsRefused``).
     With ``dry_run`` nothing is written: rows are parsed and compared with the stored
@@ -555,6 +555,8 @@ def run_import(
         with transaction.atomic():
             writer.finish(acting_user)
         if writer.preview is not None:
+            if line_of is not None:
+                _renumber(writer.preview, line_of)
             report.preview = writer.preview.as_dict()
     except BaseException as exc:
         if writer is None or writer.dry_run:
@@ -566,6 +568,12 @@ def run_import(
     if on_progress is not None:
         on_progress(report.rows, report.rows)
     return report
+
+
+def _renumber(preview: PreviewSummary, line_of: Callable[[int], int]) -> None:
+    """A columnar reader's preview names records; the page and the CLI name lines."""
+    for outside in (preview.outside_country, preview.outside_area):
+        outside.lines = [line_of(record) for record in outside.lines]
 
 
 def _start_writing(
@@ -638,9 +646,11 @@ def run_columnar(
     on_progress: ProgressCallback | None,
     strict: bool,
     show_progress: bool,
+    dry_run: bool = False,
+    line_of: Callable[[int], int] | None = None,
 ) -> ImportReport:
     """An import whose rows a columnar reader parsed (``columnar``); rows are numbered by
-    record, turned into lines only to name one (``LineNumbers``)."""
+    record, turned into lines only to name one (``line_of``, by default ``LineNumbers``)."""
     report = ImportReport(source=path.name)
     total = count_lines(path)
     return run_import(
@@ -652,9 +662,52 @@ def run_columnar(
         acting_user=acting_user,
         on_progress=on_progress,
         total=total,
+        dry_run=dry_run,
         strict=strict,
-        line_of=LineNumbers(path),
+        line_of=line_of or LineNumbers(path),
     )
+
+
+ColumnarItems = tuple[Iterable[tuple[int, Any, Any]], Callable[[int], int] | None]
+
+
+def import_in_columns(
+    spec: DatasetSpec,
+    path: Path,
+    columnar: Callable[[], ColumnarItems],
+    row_reader: Callable[[], ImportReport],
+    *,
+    mission_code: str | None,
+    create_missions: bool,
+    acting_user: Actor,
+    on_progress: ProgressCallback | None,
+    dry_run: bool,
+    strict: bool,
+    show_progress: bool,
+) -> ImportReport:
+    """The import of every incident format (CLI, background jobs and previews alike): through
+    the format's columnar reader, ``columnar()`` giving its (record, row, parsed) items and its
+    record -> line map; when DuckDB cannot read the file (``ColumnarUnavailable``, also part-way:
+    what was written is removed first), through ``row_reader()``, which refuses it or reads it
+    row by row with the same rules and messages."""
+    try:
+        items, line_of = columnar()
+        return run_columnar(
+            spec,
+            path,
+            items,
+            mission_code=mission_code,
+            create=create_missions,
+            acting_user=acting_user,
+            on_progress=on_progress,
+            strict=strict,
+            show_progress=show_progress,
+            dry_run=dry_run,
+            line_of=line_of,
+        )
+    except ColumnarUnavailable:
+        pass
+    return row_reader()
 
 
 def import_csv_file(
