@@ -330,13 +330,21 @@ NOTES = (
     "every incident of the window (SQLite: a temporary B-tree for the GROUP BY; 258 ms for "
     "the heaviest year, 293,575 incidents, in the SQL alone). Incidents now keep their UTC day "
     "in a column the database computes itself (`occurred_on`, a stored generated column), "
-    "and `operations.aggregate` groups by day, category and admin area in the order of the "
+    "and on SQLite `operations.aggregate` groups by day, category and admin area in the order of the "
     "index `(mission, occurred_on, category, admin1, occurred_at, ...)`, with no sort, then "
     "folds the days into weeks, months or years in Python; the day bounds it adds are implied "
     "by the window's own `occurred_at` bounds, so the rows are the same (trial on the same "
     "year: 62 ms). The bounds are not added to other queries: with them the COP query chose "
-    "the day index and sorted (0.2 ms became 460 ms in a trial). Category codes are looked "
+    "the day index and sorted (0.2 ms became 460 ms in a trial). PostgreSQL keeps `DATE_TRUNC`: it hashes those groups itself, and returning days instead took 354 ms at p95 against 100 ms (runs of 2026-12-05). Category codes are looked "
     "up once afterwards, so neither backend joins the taxonomy for every incident.",
+    "- **Not met on PostgreSQL (2026-12-05).** The list page: its count of the 1,000,000 "
+    "incidents the user may see takes 92-111 ms in `psql` (same filters: mission, "
+    "sensitivity, hidden import batches) of the page's 174 ms; SQLite counts from its index "
+    'faster. What would close it: a count capped at a few thousand ("more than 10,000") '
+    "or the planner's estimate for lists that large. The COP API: its SQL alone has a p95 "
+    "of 42 ms of the 50, building and encoding 500 features the rest; what would close it: "
+    "the features built in the query (PostgreSQL's `json_build_object`) so that Python only "
+    "passes the text on.",
     "- **`ANALYZE` on SQLite.** With statistics (`sqlite_stat1`) and all incidents in one "
     "mission, SQLite judged the mission index useless and put the one-row mission table in "
     "the outer loop, then sorted every incident: the list page took seconds instead of "
