@@ -14,12 +14,15 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from bluehelmet.core.types import Actor
 from bluehelmet.interop.countries import iso3_for_name, iso3_for_numeric
 from bluehelmet.interop.importers.base import ImportReport, read_header
-from bluehelmet.interop.importers.columnar import ColumnarUnavailable, LineNumbers, has_nul
+from bluehelmet.interop.importers.columnar import (
+    ColumnarUnavailable,
+    LineNumbers,
+    document_fields,
+    has_nul,
+)
 from bluehelmet.interop.importers.columnar_acled import UN_FORCES, acled_query
 from bluehelmet.interop.importers.incidents import (
     DatasetSpec,
@@ -159,16 +162,12 @@ def columnar_rows(path: Path, categories: AcledCategories) -> Iterator[tuple[int
     ``host_iso3`` reads; for the others, None and the raw row for ``parse_acled_row``."""
     header = read_header(path, REQUIRED)
     query = acled_query(path, header, categories, TIME_PRECISION_OF, GEO_PRECISION_OF)
-    loads, when = orjson.loads, datetime.datetime.fromisoformat
     for record, values, raw in query.rows():
         if values is None:
             yield record, raw, None
             continue
-        document = loads(values[0])
-        fields = document["f"]
-        fields["occurred_at"] = when(fields["occurred_at"])
-        fields["reported_at"] = when(fields["reported_at"])
-        yield record, document["h"], (document["i"], fields)
+        external_id, fields, host = document_fields(values[0])
+        yield record, host, (external_id, fields)
 
 
 def _mapped(table: Mapping[int, int], value: int, column: str) -> int:

@@ -278,6 +278,21 @@ def json_object(items: Mapping[str, str]) -> str:
     return f"json_object({', '.join(f'{literal(k)}, {e}' for k, e in items.items())})"
 
 
+# Moments an ACLED or HXL query writes as ISO text into a row's JSON document.
+DOCUMENT_MOMENTS = ("occurred_at", "reported_at", "occurred_until")
+
+
+def document_fields(text: str) -> tuple[Any, dict[str, Any], dict[str, Any]]:
+    """A row that an ACLED or HXL query built as one JSON document: (external id, fields with
+    their moments as datetimes, the values ``host_iso3`` reads, if any)."""
+    document = orjson.loads(text)
+    fields = document["f"]
+    for name in DOCUMENT_MOMENTS:
+        if fields.get(name) is not None:
+            fields[name] = datetime.datetime.fromisoformat(fields[name])
+    return document["i"], fields, document.get("h") or {}
+
+
 def aware(value: datetime.datetime | None) -> datetime.datetime | None:
     return None if value is None else value.replace(tzinfo=UTC)
 

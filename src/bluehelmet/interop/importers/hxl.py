@@ -11,12 +11,9 @@ rows), and row by row through libhxl where DuckDB cannot read them.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
-
-import orjson
 
 from bluehelmet.core.types import Actor
 from bluehelmet.interop.importers.acled import AcledCategories
@@ -27,6 +24,7 @@ from bluehelmet.interop.importers.base import (
     progress,
     refuse_nul,
 )
+from bluehelmet.interop.importers.columnar import document_fields
 from bluehelmet.interop.importers.columnar_hxl import COUNTS, check_lines, hxl_layout, hxl_query
 from bluehelmet.interop.importers.incidents import (
     DatasetSpec,
@@ -155,18 +153,12 @@ def columnar_rows(
     query = hxl_query(path, layout, column_positions(path, layout.tags), categories)
 
     def items() -> Iterator[tuple[int, Any, Any]]:
-        loads, when = orjson.loads, datetime.datetime.fromisoformat
         for record, values, raw in query.rows():
             if values is None:
                 yield record, raw, None
                 continue
-            document = loads(values[0])
-            fields = document["f"]
-            fields["occurred_at"] = when(fields["occurred_at"])
-            fields["reported_at"] = when(fields["reported_at"])
-            if fields["occurred_until"] is not None:
-                fields["occurred_until"] = when(fields["occurred_until"])
-            yield record, {}, (document["i"], fields)
+            external_id, fields, _host = document_fields(values[0])
+            yield record, {}, (external_id, fields)
 
     return items(), lambda record: record + layout.skip
 
